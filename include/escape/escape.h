@@ -1,0 +1,43 @@
+/* escape: heap-to-stack promotion by escape analysis, the C core's entry point.
+ *
+ * The core is written against the LLVM C API. It sees one function at a time
+ * and asks the host (the C++ shim, see host.h) for the few facts the C API
+ * cannot give: cycles of the CFG, recursion in the call graph, the target's
+ * malloc alignment, library-function availability, and remark emission.
+ *
+ * Contract: esc_run_function never changes a function it cannot prove safe to
+ * change; it leaves valid IR behind (opt -verify-each stays clean); every
+ * allocation site it recognizes receives exactly one verdict through
+ * esc_host_report before the function returns. */
+#ifndef ESCAPE_ESCAPE_H
+#define ESCAPE_ESCAPE_H
+
+#include <llvm-c/Types.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct EscHost EscHost;
+
+/* Limits of the rewrite; all are pass parameters (see README.md). */
+typedef struct EscOptions {
+  uint64_t max_object;          /* largest object moved to the stack, bytes */
+  uint64_t max_frame;           /* bytes promoted per function */
+  uint64_t max_recursive_frame; /* bytes promoted per function in a call-graph cycle */
+} EscOptions;
+
+/* The documented defaults: 1024, 8192 and 128 bytes. */
+EscOptions esc_default_options(void);
+
+/* Analyses `fn` (a definition), reports a verdict for every allocation site,
+ * promotes the provably local ones. Returns true when the IR changed. */
+bool esc_run_function(LLVMValueRef fn, const EscOptions *options, EscHost *host);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,97 @@
+/* escape: what the C core asks of its host.
+ *
+ * The host is the C++ shim (pass/plugin.cpp). It owns LLVM's analyses for the
+ * function being processed and the remark machinery, neither of which the
+ * LLVM C API exposes. Every query is answered for the function the host was
+ * created for; the core never keeps answers across functions. */
+#ifndef ESCAPE_HOST_H
+#define ESCAPE_HOST_H
+
+#include "escape/escape.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Why an allocation stays on the heap. ESC_PROMOTED means it did not. */
+typedef enum EscReason {
+  ESC_PROMOTED = 0,
+  ESC_STORED_GLOBAL,    /* stored to a global variable (detail: its name) */
+  ESC_STORED_UNKNOWN,   /* stored to memory the function does not own */
+  ESC_STORED_ESCAPING,  /* stored into an object that escapes (cause: why that one does) */
+  ESC_RETURNED,
+  ESC_PASSED,           /* passed to a capturing callee (detail: its name) */
+  ESC_PASSED_INDIRECT,  /* passed to an indirect call */
+  ESC_PASSED_ASM,       /* passed to inline asm */
+  ESC_PASSED_MUSTTAIL,  /* reaches a musttail call, which may not see the caller's stack */
+  ESC_CONTENT_READ,     /* pointed to by an object whose contents a callee reads (detail) */
+  ESC_PTRTOINT,         /* converted to an integer */
+  ESC_ATOMIC,           /* used by an atomic instruction */
+  ESC_UNSUPPORTED_USE,  /* used by an instruction the analysis does not model (detail) */
+  ESC_REALLOCATED,
+  ESC_FREED_OTHER_FAMILY, /* freed by a deallocator of another family (detail) */
+  ESC_FREED_BY_INVOKE,  /* deallocated by an invoke */
+  ESC_LOOP_CARRIED,     /* live across loop iterations */
+  ESC_TOO_LARGE,        /* size > limit */
+  ESC_NON_CONSTANT_SIZE,
+  ESC_BAD_ALIGNMENT,    /* alignment not a constant power of two */
+  ESC_SIZE_OVERFLOW,    /* calloc's count * size overflows */
+  ESC_BUDGET,           /* promoted bytes of the function would exceed limit */
+  ESC_NOBUILTIN,        /* call marked nobuiltin, or new/delete without builtin */
+  ESC_SETJMP,           /* function calls a returns_twice function */
+  ESC_STACK_ADDRSPACE,  /* target's stack lives in another address space */
+} EscReason;
+
+/* One verdict on one allocation site. Strings are owned by the caller and
+ * live until esc_host_report returns. */
+typedef struct EscVerdict {
+  LLVMValueRef site;        /* the allocation call */
+  const char *allocation;   /* as written: "malloc(16)", "calloc(n, 4)" */
+  const char *allocator;    /* callee name: "malloc", "_Znwm" */
+  int64_t size;             /* bytes, or -1 when not a constant */
+  EscReason reason;
+  const char *detail;       /* callee, global or opcode the reason names; may be NULL */
+  uint64_t limit;           /* for ESC_TOO_LARGE and ESC_BUDGET */
+  LLVMValueRef where;       /* instruction where the escape happens; may be NULL */
+  const char *reason_text;  /* "returned", "passed to foo", ...; NULL when promoted */
+} EscVerdict;
+
+/* Remarks read, in Go's words:
+ *   Passed: "moved to stack: <allocation>"
+ *   Missed: "<allocation> escapes to heap: <reason_text>" */
+
+/* Emits the verdict as an optimization remark of pass `escape`. */
+void esc_host_report(EscHost *host, const EscVerdict *verdict);
+
+/* True when `call` calls a library function that TargetLibraryInfo knows
+ * and considers available (false under -fno-builtin or -ffreestanding). */
+bool esc_host_is_available_libcall(EscHost *host, LLVMValueRef call);
+
+/* Alignment, in bytes, that the target's malloc and operator new guarantee. */
+unsigned esc_host_heap_alignment(EscHost *host);
+
+/* True when the target puts allocas in address space `addrspace`. */
+bool esc_host_stack_in_addrspace(EscHost *host, unsigned addrspace);
+
+/* True when the function is part of a cycle of the direct call graph. */
+bool esc_host_function_is_recursive(EscHost *host);
+
+/* True when `block` lies on some CFG cycle. */
+bool esc_host_in_cycle(EscHost *host, LLVMBasicBlockRef block);
+
+/* True when a value defined by a phi in `phi_block` may carry a pointer from
+ * one iteration of a cycle containing `block` into the next: `phi_block` is
+ * the header of a reducible cycle around `block`, or lies inside an
+ * irreducible one. */
+bool esc_host_carries_around(EscHost *host, LLVMBasicBlockRef phi_block,
+                             LLVMBasicBlockRef block);
+
+/* Turns an invoke into a call followed by a branch to its normal
+ * destination, updating the unwind destination's phis. Returns the call. */
+LLVMValueRef esc_host_invoke_to_call(EscHost *host, LLVMValueRef invoke);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,223 @@
+/* alloc: the allocator table and the attribute reader (see alloc.h). */
+#include "alloc.h"
+
+#include <llvm-c/Core.h>
+#include <string.h>
+
+#define NO -1
+
+/* The C allocators, then the C++ replaceable allocation functions for 64-
+ * (m) and 32-bit (j) size_t. Families follow LLVM's "alloc-family" names. */
+static const EscAllocator known_allocators[] = {
+    {"malloc", "malloc", "malloc", 0, NO, NO, 0, false},
+    {"calloc", "calloc", "malloc", 1, 0, NO, 0, true},
+    {"aligned_alloc", "aligned_alloc", "malloc", 1, NO, 0, 0, false},
+    {"memalign", "memalign", "malloc", 1, NO, 0, 0, false},
+    {"valloc", "valloc", "malloc", 0, NO, NO, 4096, false},
+    {"_Znwm", "operator new", "_Znwm", 0, NO, NO, 0, false},
+    {"_Znwj", "operator new", "_Znwm", 0, NO, NO, 0, false},
+    {"_ZnwmRKSt9nothrow_t", "operator new", "_Znwm", 0, NO, NO, 0, false},
+    {"_ZnwjRKSt9nothrow_t", "operator new", "_Znwm", 0, NO, NO, 0, false},
+    {"_ZnwmSt11align_val_t", "operator new", "_Znwm", 0, NO, 1, 0, false},
+    {"_ZnwjSt11align_val_t", "operator new", "_Znwm", 0, NO, 1, 0, false},
+    {"_ZnwmSt11align_val_tRKSt9nothrow_t", "operator new", "_Znwm", 0, NO, 1, 0, false},
+    {"_ZnwjSt11align_val_tRKSt9nothrow_t", "operator new", "_Znwm", 0, NO, 1, 0, false},
+    {"_Znam", "operator new[]", "_Znam", 0, NO, NO, 0, false},
+    {"_Znaj", "operator new[]", "_Znam", 0, NO, NO, 0, false},
+    {"_ZnamRKSt9nothrow_t", "operator new[]", "_Znam", 0, NO, NO, 0, false},
+    {"_ZnajRKSt9nothrow_t", "operator new[]", "_Znam", 0, NO, NO, 0, false},
+    {"_ZnamSt11align_val_t", "operator new[]", "_Znam", 0, NO, 1, 0, false},
+    {"_ZnajSt11align_val_t", "operator new[]", "_Znam", 0, NO, 1, 0, false},
+    {"_ZnamSt11align_val_tRKSt9nothrow_t", "operator new[]", "_Znam", 0, NO, 1, 0, false},
+    {"_ZnajSt11align_val_tRKSt9nothrow_t", "operator new[]", "_Znam", 0, NO, 1, 0, false},
+};
+
+typedef struct EscDeallocator {
+  const char *name;
+  const char *family;
+} EscDeallocator;
+
+/* Every deallocator takes the pointer as its first argument. */
+static const EscDeallocator known_deallocators[] = {
+    {"free", "malloc"},
+    {"_ZdlPv", "_Znwm"},
+    {"_ZdlPvm", "_Znwm"},
+    {"_ZdlPvj", "_Znwm"},
+    {"_ZdlPvRKSt9nothrow_t", "_Znwm"},
+    {"_ZdlPvSt11align_val_t", "_Znwm"},
+    {"_ZdlPvmSt11align_val_t", "_Znwm"},
+    {"_ZdlPvjSt11align_val_t", "_Znwm"},
+    {"_ZdlPvSt11align_val_tRKSt9nothrow_t", "_Znwm"},
+    {"_ZdaPv", "_Znam"},
+    {"_ZdaPvm", "_Znam"},
+    {"_ZdaPvj", "_Znam"},
+    {"_ZdaPvRKSt9nothrow_t", "_Znam"},
+    {"_ZdaPvSt11align_val_t", "_Znam"},
+    {"_ZdaPvmSt11align_val_t", "_Znam"},
+    {"_ZdaPvjSt11align_val_t", "_Znam"},
+    {"_ZdaPvSt11align_val_tRKSt9nothrow_t", "_Znam"},
+};
+
+static const char *const known_reallocators[] = {"realloc", "reallocf", "reallocarray"};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* allockind bits, as LLVM encodes them. */
+enum { KIND_ALLOC = 1, KIND_REALLOC = 2, KIND_FREE = 4, KIND_ZEROED = 16 };
+
+static unsigned attr_kind(const char *name) {
+  return LLVMGetEnumAttributeKindForName(name, strlen(name));
+}
+
+static LLVMAttributeRef fn_attr(LLVMValueRef fn, const char *name) {
+  return LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, attr_kind(name));
+}
+
+static bool call_has(LLVMValueRef call, const char *name) {
+  return LLVMGetCallSiteEnumAttribute(call, LLVMAttributeFunctionIndex, attr_kind(name)) != NULL;
+}
+
+/* CallBase::isNoBuiltin: nobuiltin on the call, or on the callee and not
+ * overridden by `builtin` on the call. */
+static bool is_nobuiltin(LLVMValueRef call, LLVMValueRef fn) {
+  if (call_has(call, "nobuiltin"))
+    return true;
+  return fn_attr(fn, "nobuiltin") && !call_has(call, "builtin");
+}
+
+static bool is_cxx_replaceable(const char *family) {
+  return strcmp(family, "_Znwm") == 0 || strcmp(family, "_Znam") == 0;
+}
+
+/* A standard allocation function may be treated as one only where the
+ * language allows it: C++ new/delete at call sites marked `builtin`
+ * ([expr.new]), the C library where TargetLibraryInfo allows builtins. */
+static bool standard_call_allowed(EscHost *host, LLVMValueRef call, LLVMValueRef fn,
+                                  const char *family) {
+  if (is_nobuiltin(call, fn))
+    return false;
+  if (is_cxx_replaceable(family))
+    return call_has(call, "builtin");
+  return esc_host_is_available_libcall(host, call);
+}
+
+static bool args_are_integers(LLVMValueRef call, const int *indices, unsigned n) {
+  unsigned argc = LLVMGetNumArgOperands(call);
+  for (unsigned i = 0; i < n; i++) {
+    if (indices[i] == NO)
+      continue;
+    if ((unsigned)indices[i] >= argc ||
+        LLVMGetTypeKind(LLVMTypeOf(LLVMGetOperand(call, indices[i]))) != LLVMIntegerTypeKind)
+      return false;
+  }
+  return true;
+}
+
+static bool returns_pointer(LLVMValueRef call) {
+  return LLVMGetTypeKind(LLVMTypeOf(call)) == LLVMPointerTypeKind;
+}
+
+static bool match_known_allocator(LLVMValueRef call, const char *name, EscAllocator *out) {
+  for (unsigned i = 0; i < COUNT(known_allocators); i++) {
+    const EscAllocator *a = &known_allocators[i];
+    int args[3] = {a->size_arg, a->count_arg, a->align_arg};
+    if (strcmp(a->name, name) == 0 && returns_pointer(call) && args_are_integers(call, args, 3)) {
+      *out = *a;
+      return true;
+    }
+  }
+  return false;
+}
+
+static const char *string_fn_attr(LLVMValueRef fn, const char *name) {
+  LLVMAttributeRef a = LLVMGetStringAttributeAtIndex(fn, LLVMAttributeFunctionIndex, name,
+                                                     (unsigned)strlen(name));
+  unsigned len;
+  return a ? LLVMGetStringAttributeValue(a, &len) : NULL;
+}
+
+static uint64_t allockind(LLVMValueRef fn) {
+  LLVMAttributeRef a = fn_attr(fn, "allockind");
+  return a ? LLVMGetEnumAttributeValue(a) : 0;
+}
+
+static int param_with(LLVMValueRef fn, const char *attr) {
+  unsigned n = LLVMCountParams(fn);
+  for (unsigned i = 0; i < n; i++)
+    if (LLVMGetEnumAttributeAtIndex(fn, i + 1, attr_kind(attr)))
+      return (int)i;
+  return NO;
+}
+
+/* An allocator that only LLVM's attributes describe: allockind("alloc"),
+ * allocsize and an "alloc-family". */
+static bool match_attributed_allocator(LLVMValueRef call, LLVMValueRef fn, const char *name,
+                                       EscAllocator *out) {
+  uint64_t kind = allockind(fn);
+  const char *family = string_fn_attr(fn, "alloc-family");
+  LLVMAttributeRef size = fn_attr(fn, "allocsize");
+  if (!(kind & KIND_ALLOC) || (kind & KIND_REALLOC) || !family || !size || !returns_pointer(call))
+    return false;
+  uint64_t packed = LLVMGetEnumAttributeValue(size);
+  uint32_t elem = (uint32_t)(packed >> 32), count = (uint32_t)packed;
+  *out = (EscAllocator){name, name, family, (int)elem, count == UINT32_MAX ? NO : (int)count,
+                        param_with(fn, "allocalign"), 0, (kind & KIND_ZEROED) != 0};
+  int args[3] = {out->size_arg, out->count_arg, out->align_arg};
+  return args_are_integers(call, args, 3);
+}
+
+static bool match_deallocator(LLVMValueRef call, LLVMValueRef fn, const char *name,
+                              const char **family, unsigned *ptr_arg) {
+  unsigned argc = LLVMGetNumArgOperands(call);
+  for (unsigned i = 0; i < COUNT(known_deallocators); i++)
+    if (strcmp(known_deallocators[i].name, name) == 0 && argc >= 1) {
+      *family = known_deallocators[i].family;
+      *ptr_arg = 0;
+      return true;
+    }
+  const char *attr_family = string_fn_attr(fn, "alloc-family");
+  int ptr = param_with(fn, "allocptr");
+  if ((allockind(fn) & KIND_FREE) && attr_family && ptr != NO && (unsigned)ptr < argc) {
+    *family = attr_family;
+    *ptr_arg = (unsigned)ptr;
+    return true;
+  }
+  return false;
+}
+
+static bool match_reallocator(LLVMValueRef fn, const char *name, unsigned *ptr_arg) {
+  for (unsigned i = 0; i < COUNT(known_reallocators); i++)
+    if (strcmp(known_reallocators[i], name) == 0) {
+      *ptr_arg = 0;
+      return true;
+    }
+  int ptr = param_with(fn, "allocptr");
+  if ((allockind(fn) & KIND_REALLOC) && ptr != NO) {
+    *ptr_arg = (unsigned)ptr;
+    return true;
+  }
+  return false;
+}
+
+EscCallInfo esc_classify_call(EscHost *host, LLVMValueRef call) {
+  EscCallInfo info = {0};
+  LLVMValueRef fn = LLVMIsAFunction(LLVMGetCalledValue(call));
+  if (!fn || LLVMGetIntrinsicID(fn))
+    return info;
+  size_t len;
+  const char *name = LLVMGetValueName2(fn, &len);
+  if (match_known_allocator(call, name, &info.allocator)) {
+    info.role = ESC_ROLE_ALLOCATE;
+    info.refused = !standard_call_allowed(host, call, fn, info.allocator.family);
+  } else if (match_attributed_allocator(call, fn, name, &info.allocator)) {
+    info.role = ESC_ROLE_ALLOCATE;
+    info.refused = is_nobuiltin(call, fn);
+  } else if (match_deallocator(call, fn, name, &info.family, &info.ptr_arg)) {
+    info.role = ESC_ROLE_FREE;
+    info.refused = is_nobuiltin(call, fn) ||
+                   (is_cxx_replaceable(info.family) && !call_has(call, "builtin"));
+  } else if (match_reallocator(fn, name, &info.ptr_arg)) {
+    info.role = ESC_ROLE_REALLOCATE;
+  }
+  return info;
+}

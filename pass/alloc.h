@@ -1,0 +1,45 @@
+/* alloc: which calls allocate, which free, and with what guarantees.
+ *
+ * Allocators are recognized by name, from a table of the C and C++ standard
+ * allocation functions, and by LLVM's allocator attributes (allockind,
+ * allocsize, "alloc-family", allocalign, allocptr) for the rest. A call that
+ * names an allocator but may not be treated as one (nobuiltin, a C++
+ * replaceable function called without `builtin`, a library function that
+ * TargetLibraryInfo says is unavailable) is reported with ESC_NOBUILTIN. */
+#ifndef ESCAPE_ALLOC_H
+#define ESCAPE_ALLOC_H
+
+#include "escape/host.h"
+
+#include <stdbool.h>
+
+typedef struct EscAllocator {
+  const char *name;    /* callee symbol */
+  const char *display; /* how the report spells it: "malloc", "operator new" */
+  const char *family;  /* frees must belong to the same family */
+  int size_arg;        /* bytes, or bytes per element with count_arg */
+  int count_arg;       /* -1 when absent */
+  int align_arg;       /* -1 when absent */
+  unsigned fixed_align; /* alignment promised regardless of arguments, 0: the heap's */
+  bool zeroed;
+} EscAllocator;
+
+typedef enum EscCallRole {
+  ESC_ROLE_OTHER,       /* not an allocation function */
+  ESC_ROLE_ALLOCATE,    /* an allocation site */
+  ESC_ROLE_FREE,        /* deallocates its argument `ptr_arg` */
+  ESC_ROLE_REALLOCATE,  /* realloc-like: argument `ptr_arg` escapes */
+} EscCallRole;
+
+typedef struct EscCallInfo {
+  EscCallRole role;
+  EscAllocator allocator; /* ESC_ROLE_ALLOCATE */
+  const char *family;     /* ESC_ROLE_FREE */
+  unsigned ptr_arg;       /* ESC_ROLE_FREE, ESC_ROLE_REALLOCATE */
+  bool refused;           /* recognized, but must not be treated as such: nobuiltin */
+} EscCallInfo;
+
+/* Classifies a call or invoke. */
+EscCallInfo esc_classify_call(EscHost *host, LLVMValueRef call);
+
+#endif

@@ -1,0 +1,305 @@
+/* calls: what a call does to the pointers it is handed (see build.h).
+ *
+ * Allocation functions create sites, deallocators are recorded for the
+ * rewrite, a few memory intrinsics are modeled exactly, and every other call
+ * is judged by its attributes: a pointer argument does not escape only if the
+ * callee neither captures it (nocapture; captures(none) or captures(address)
+ * from LLVM 21) nor may free it (nofree, or a callee that writes no memory).
+ * What the argument points to is still read or written by the callee, so the
+ * pointee class escapes or becomes foreign unless readnone/readonly/writeonly
+ * say otherwise. */
+#include "build.h"
+
+#include <llvm-c/Core.h>
+#include <string.h>
+
+static bool carries(LLVMValueRef v) { return esc_carries_pointers(LLVMTypeOf(v)); }
+
+static unsigned kind_of(const char *name) {
+  return LLVMGetEnumAttributeKindForName(name, strlen(name));
+}
+
+/* The attribute at `index` (LLVMAttributeIndex) on the call or its callee. */
+static LLVMAttributeRef attr_at(LLVMValueRef call, LLVMValueRef fn, LLVMAttributeIndex index,
+                                const char *name) {
+  unsigned kind = kind_of(name);
+  if (!kind)
+    return NULL; /* not an attribute of this LLVM version */
+  LLVMAttributeRef a = LLVMGetCallSiteEnumAttribute(call, index, kind);
+  if (!a && fn)
+    a = LLVMGetEnumAttributeAtIndex(fn, index, kind);
+  return a;
+}
+
+static bool has_param(LLVMValueRef call, LLVMValueRef fn, unsigned arg, const char *name) {
+  return attr_at(call, fn, arg + 1, name) != NULL;
+}
+
+static bool has_fn(LLVMValueRef call, LLVMValueRef fn, const char *name) {
+  return attr_at(call, fn, LLVMAttributeFunctionIndex, name) != NULL;
+}
+
+typedef enum Capture { CAPTURE_NONE, CAPTURE_ADDRESS, CAPTURE_RETURN, CAPTURE_ALL } Capture;
+
+/* CaptureComponents of LLVM 21+: AddressIsNull = 1, Address = 3,
+ * ReadProvenance = 4, Provenance = 12. The attribute value is
+ * (other components << 4) | components captured through the return value. */
+enum { CC_ADDRESS_ONLY = 3, CC_PROVENANCE = 12 };
+
+static unsigned captures_value(LLVMValueRef call, LLVMValueRef fn, unsigned arg) {
+  unsigned kind = kind_of("captures");
+  unsigned value = 0xff;
+  LLVMAttributeRef a = LLVMGetCallSiteEnumAttribute(call, arg + 1, kind);
+  if (a)
+    value &= (unsigned)LLVMGetEnumAttributeValue(a);
+  if (fn && (a = LLVMGetEnumAttributeAtIndex(fn, arg + 1, kind)))
+    value &= (unsigned)LLVMGetEnumAttributeValue(a);
+  return value;
+}
+
+static Capture capture_of(LLVMValueRef call, LLVMValueRef fn, unsigned arg) {
+  if (has_param(call, fn, arg, "nocapture") || has_param(call, fn, arg, "byval"))
+    return CAPTURE_NONE;
+  if (!kind_of("captures"))
+    return CAPTURE_ALL;
+  unsigned value = captures_value(call, fn, arg);
+  unsigned other = value >> 4, ret = value & 0xf;
+  if (other & CC_PROVENANCE)
+    return CAPTURE_ALL;
+  if (ret & CC_PROVENANCE)
+    return CAPTURE_RETURN;
+  return (other & CC_ADDRESS_ONLY) == CC_ADDRESS_ONLY ? CAPTURE_ADDRESS : CAPTURE_NONE;
+}
+
+/* The `memory` attribute packs two ModRef bits per location; Mod is the high
+ * one. Returns the union over all locations, or 3 (ModRef) when absent. */
+static unsigned memory_effects(LLVMValueRef call, LLVMValueRef fn) {
+  LLVMAttributeRef a = attr_at(call, fn, LLVMAttributeFunctionIndex, "memory");
+  if (!a)
+    return has_fn(call, fn, "readnone") ? 0 : has_fn(call, fn, "readonly") ? 1 : 3;
+  uint64_t bits = LLVMGetEnumAttributeValue(a);
+  unsigned modref = 0;
+  for (; bits; bits >>= 2)
+    modref |= (unsigned)(bits & 3);
+  return modref;
+}
+
+enum { ACCESS_READ = 1, ACCESS_WRITE = 2 };
+
+static unsigned access_of(LLVMValueRef call, LLVMValueRef fn, unsigned arg) {
+  unsigned access = memory_effects(call, fn);
+  if (has_param(call, fn, arg, "readnone"))
+    access = 0;
+  if (has_param(call, fn, arg, "readonly"))
+    access &= ACCESS_READ;
+  if (has_param(call, fn, arg, "writeonly"))
+    access &= ACCESS_WRITE;
+  return access;
+}
+
+static bool may_free(LLVMValueRef call, LLVMValueRef fn, unsigned arg) {
+  return !has_param(call, fn, arg, "nofree") && !has_fn(call, fn, "nofree") &&
+         (memory_effects(call, fn) & ACCESS_WRITE);
+}
+
+typedef struct Callee {
+  LLVMValueRef fn; /* NULL for indirect calls and inline asm */
+  const char *name;
+  EscReason passed; /* ESC_PASSED, ESC_PASSED_INDIRECT or ESC_PASSED_ASM */
+} Callee;
+
+static Callee callee_of(LLVMValueRef call) {
+  LLVMValueRef target = LLVMGetCalledValue(call);
+  Callee c = {LLVMIsAFunction(target), NULL, ESC_PASSED};
+  size_t len;
+  if (c.fn)
+    c.name = LLVMGetValueName2(c.fn, &len);
+  else
+    c.passed = LLVMIsAInlineAsm(target) ? ESC_PASSED_ASM : ESC_PASSED_INDIRECT;
+  return c;
+}
+
+static void build_argument(EscGraph *g, LLVMValueRef call, const Callee *callee, unsigned arg) {
+  LLVMValueRef value = LLVMGetOperand(call, arg);
+  uint32_t node = carries(value) ? esc_node(g, value) : ESC_NONE;
+  if (node == ESC_NONE)
+    return;
+  bool pointer = LLVMGetTypeKind(LLVMTypeOf(value)) == LLVMPointerTypeKind;
+  Capture capture = pointer && callee->passed != ESC_PASSED_ASM
+                        ? capture_of(call, callee->fn, arg)
+                        : CAPTURE_ALL;
+  if (capture == CAPTURE_ALL || may_free(call, callee->fn, arg)) {
+    esc_mark(g, node, ESC_ESCAPED, esc_cause(g, callee->passed, call, callee->name, ESC_NONE));
+    return;
+  }
+  if (capture == CAPTURE_ADDRESS)
+    esc_mark(g, node, ESC_ADDRESS_CAPTURED, ESC_NONE);
+  if (capture == CAPTURE_RETURN || has_param(call, callee->fn, arg, "returned"))
+    esc_unify(g, esc_node(g, call), node);
+  unsigned access = access_of(call, callee->fn, arg);
+  if (access & ACCESS_READ)
+    esc_mark(g, node, ESC_CONTENT_ESCAPES, esc_cause(g, ESC_CONTENT_READ, call, callee->name, ESC_NONE));
+  if (access & ACCESS_WRITE)
+    esc_mark(g, node, ESC_CONTENT_FOREIGN, esc_cause(g, ESC_STORED_UNKNOWN, call, NULL, ESC_NONE));
+}
+
+/* A call's result is what the callee returns: unknown, unless the only
+ * thing it may return is a `returned` argument. */
+static void build_result(EscGraph *g, LLVMValueRef call, const Callee *callee) {
+  if (!carries(call))
+    return;
+  unsigned argc = LLVMGetNumArgOperands(call);
+  for (unsigned i = 0; i < argc; i++)
+    if (has_param(call, callee->fn, i, "returned"))
+      return;
+  esc_mark(g, esc_node(g, call), ESC_EXTERNAL, esc_cause(g, ESC_STORED_UNKNOWN, call, NULL, ESC_NONE));
+}
+
+static void build_generic_call(EscGraph *g, LLVMValueRef call) {
+  Callee callee = callee_of(call);
+  unsigned argc = LLVMGetNumArgOperands(call);
+  for (unsigned i = 0; i < argc; i++)
+    build_argument(g, call, &callee, i);
+  /* Operand bundles (deopt, ...) may keep anything. */
+  unsigned operands = (unsigned)LLVMGetNumOperands(call);
+  for (unsigned i = argc; i + 1 < operands; i++) {
+    LLVMValueRef op = LLVMGetOperand(call, i);
+    if (carries(op))
+      esc_escape(g, op, ESC_UNSUPPORTED_USE, call, "operand bundle");
+  }
+  build_result(g, call, &callee);
+  if (LLVMIsACallInst(call) && LLVMGetTailCallKind(call) == LLVMTailCallKindMustTail) {
+    esc_grow((void **)&g->musttail_calls, &g->musttail_capacity, sizeof(LLVMValueRef),
+             g->musttail_count + 1);
+    g->musttail_calls[g->musttail_count++] = call;
+  }
+  if (has_fn(call, callee.fn, "returns_twice"))
+    g->calls_returns_twice = true;
+}
+
+static bool starts_with(const char *s, const char *prefix) {
+  return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* Intrinsics whose pointer operands are neither captured nor dereferenced
+ * in a way that matters here. */
+static const char *const inert_intrinsics[] = {
+    "llvm.lifetime.",   "llvm.dbg.",       "llvm.assume",   "llvm.experimental.noalias.scope.decl",
+    "llvm.invariant.",  "llvm.objectsize.", "llvm.prefetch", "llvm.sideeffect",
+    "llvm.pseudoprobe", "llvm.donothing",
+};
+
+/* Returns true when the intrinsic was modeled here. */
+static bool build_intrinsic(EscGraph *g, LLVMValueRef call, const char *name) {
+  for (unsigned i = 0; i < sizeof inert_intrinsics / sizeof *inert_intrinsics; i++)
+    if (starts_with(name, inert_intrinsics[i]))
+      return true;
+  if (starts_with(name, "llvm.memcpy.") || starts_with(name, "llvm.memmove.") ||
+      starts_with(name, "llvm.memcpy.inline.")) {
+    uint32_t copied = esc_pointee(g, esc_node(g, LLVMGetOperand(call, 1)));
+    esc_unify(g, esc_pointee(g, esc_node(g, LLVMGetOperand(call, 0))), copied);
+    esc_mark(g, copied, ESC_STORED, ESC_NONE);
+    return true;
+  }
+  if (starts_with(name, "llvm.memset.")) {
+    LLVMValueRef byte = LLVMGetOperand(call, 1);
+    if (!(LLVMIsAConstantInt(byte) && LLVMConstIntGetZExtValue(byte) == 0))
+      esc_mark(g, esc_node(g, LLVMGetOperand(call, 0)), ESC_CONTENT_FOREIGN,
+               esc_cause(g, ESC_STORED_UNKNOWN, call, NULL, ESC_NONE));
+    return true;
+  }
+  if (starts_with(name, "llvm.ptrmask.") || starts_with(name, "llvm.launder.invariant.group.") ||
+      starts_with(name, "llvm.strip.invariant.group.")) {
+    esc_unify(g, esc_node(g, call), esc_node(g, LLVMGetOperand(call, 0)));
+    return true;
+  }
+  return false;
+}
+
+static int64_t constant_or_minus_one(LLVMValueRef v) {
+  if (!LLVMIsAConstantInt(v))
+    return -1;
+  unsigned long long x = LLVMConstIntGetZExtValue(v);
+  return x > (unsigned long long)INT64_MAX ? -1 : (int64_t)x;
+}
+
+static bool is_power_of_two(uint64_t x) { return x && !(x & (x - 1)); }
+
+/* Size and alignment of a site, or the reason it cannot have them. */
+static EscReason measure(EscGraph *g, LLVMValueRef call, EscSite *site) {
+  const EscAllocator *a = &site->allocator;
+  site->align = a->fixed_align ? a->fixed_align : esc_host_heap_alignment(g->host);
+  if (a->align_arg >= 0) {
+    int64_t align = constant_or_minus_one(LLVMGetOperand(call, a->align_arg));
+    if (align < 0 || !is_power_of_two((uint64_t)align))
+      return ESC_BAD_ALIGNMENT;
+    if ((unsigned)align > site->align)
+      site->align = (unsigned)align;
+  }
+  int64_t size = constant_or_minus_one(LLVMGetOperand(call, a->size_arg));
+  if (a->count_arg >= 0 && size >= 0) {
+    int64_t count = constant_or_minus_one(LLVMGetOperand(call, a->count_arg));
+    if (count < 0)
+      size = -1;
+    else if (count && size > INT64_MAX / count)
+      return ESC_SIZE_OVERFLOW;
+    else
+      size *= count;
+  }
+  site->size = size;
+  if (size < 0)
+    return ESC_NON_CONSTANT_SIZE;
+  unsigned addrspace = LLVMGetPointerAddressSpace(LLVMTypeOf(call));
+  if (!esc_host_stack_in_addrspace(g->host, addrspace))
+    return ESC_STACK_ADDRSPACE;
+  return ESC_PROMOTED;
+}
+
+static void build_site(EscGraph *g, LLVMValueRef call, const EscCallInfo *info) {
+  EscSite site = {.call = call, .allocator = info->allocator, .node = esc_node(g, call),
+                  .size = -1, .cause = ESC_NONE};
+  site.verdict = info->refused ? ESC_NOBUILTIN : measure(g, call, &site);
+  if (info->refused) /* some other function answers this call: its memory is unknown */
+    esc_mark(g, site.node, ESC_EXTERNAL, esc_cause(g, ESC_STORED_UNKNOWN, call, NULL, ESC_NONE));
+  esc_add_site(g, &site);
+}
+
+static void build_free(EscGraph *g, LLVMValueRef call, const EscCallInfo *info) {
+  LLVMValueRef freed = LLVMGetOperand(call, info->ptr_arg);
+  if (info->refused) {
+    esc_escape(g, freed, ESC_NOBUILTIN, call, NULL);
+    return;
+  }
+  if (!LLVMIsACallInst(call)) {
+    esc_escape(g, freed, ESC_FREED_BY_INVOKE, call, NULL);
+    return;
+  }
+  uint32_t node = esc_node(g, freed);
+  if (node == ESC_NONE)
+    return;
+  esc_grow((void **)&g->frees, &g->free_capacity, sizeof *g->frees, g->free_count + 1);
+  g->frees[g->free_count++] = (EscFree){call, info->family, info->ptr_arg, node};
+}
+
+void esc_build_call(EscGraph *g, LLVMValueRef call) {
+  LLVMValueRef fn = LLVMIsAFunction(LLVMGetCalledValue(call));
+  size_t len;
+  if (fn && LLVMGetIntrinsicID(fn) && build_intrinsic(g, call, LLVMGetValueName2(fn, &len)))
+    return;
+  EscCallInfo info = esc_classify_call(g->host, call);
+  switch (info.role) {
+  case ESC_ROLE_ALLOCATE:
+    build_site(g, call, &info);
+    return;
+  case ESC_ROLE_FREE:
+    build_free(g, call, &info);
+    return;
+  case ESC_ROLE_REALLOCATE:
+    esc_escape(g, LLVMGetOperand(call, info.ptr_arg), ESC_REALLOCATED, call, NULL);
+    build_result(g, call, &(Callee){fn, NULL, ESC_PASSED});
+    return;
+  case ESC_ROLE_OTHER:
+    build_generic_call(g, call);
+    return;
+  }
+}

@@ -1,0 +1,46 @@
+/* escape: the driver of the C core.
+ *
+ * For one function: build the location graph (build.c, calls.c), solve it
+ * into a verdict per allocation site (solve.c), report every verdict
+ * (explain.c), and move the promoted objects to the stack (rewrite.c).
+ *
+ * The design follows Go's escape analysis: an allocation stays on the heap
+ * unless the analysis proves that no pointer to it outlives the function or,
+ * in a loop, the iteration that made it. Where Go's graph has variables, this
+ * one has classes of LLVM values joined by unification (graph.h), because
+ * LLVM IR moves pointers through memory as freely as through registers. */
+#include "escape/escape.h"
+
+#include "build.h"
+#include "explain.h"
+#include "rewrite.h"
+#include "solve.h"
+
+#include <llvm-c/Core.h>
+#include <string.h>
+
+EscOptions esc_default_options(void) {
+  return (EscOptions){.max_object = 1024, .max_frame = 8192, .max_recursive_frame = 128};
+}
+
+static bool has_fn_attr(LLVMValueRef fn, const char *name) {
+  unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
+  return kind && LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, kind);
+}
+
+bool esc_run_function(LLVMValueRef fn, const EscOptions *options, EscHost *host) {
+  /* Coroutines are split later; their frames are not ours to shape. */
+  if (LLVMIsDeclaration(fn) || has_fn_attr(fn, "optnone") || has_fn_attr(fn, "presplitcoroutine"))
+    return false;
+  EscGraph g;
+  esc_graph_init(&g, fn, host);
+  esc_build_graph(&g);
+  bool changed = false;
+  if (g.site_count) {
+    esc_solve(&g, options);
+    esc_explain(&g);
+    changed = esc_rewrite(&g);
+  }
+  esc_graph_free(&g);
+  return changed;
+}

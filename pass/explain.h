@@ -1,0 +1,14 @@
+/* explain: the words of a verdict.
+ *
+ * Spells each allocation as the program wrote it ("calloc(n, 4)") and each
+ * reason the way Go's -m output does, following the chain of causes the
+ * solver recorded, and hands the verdict to the host's remark machinery. */
+#ifndef ESCAPE_EXPLAIN_H
+#define ESCAPE_EXPLAIN_H
+
+#include "graph.h"
+
+/* Reports one verdict per allocation site. */
+void esc_explain(EscGraph *g);
+
+#endif

@@ -1,0 +1,129 @@
+/* graph: the location graph of one function.
+ *
+ * Every pointer-carrying value of the function is a node. Nodes that may hold
+ * the same pointers are unified into one class (Steensgaard's analysis:
+ * flow-insensitive, near-linear with union-find). A class has at most one
+ * pointee: the class of the pointers stored in the memory its members point
+ * to. Loads, stores and memcpy join classes through their pointees, so a
+ * pointer stored into a local object and loaded back is followed.
+ *
+ * Facts attach to classes as flags, each with the first reason that set it:
+ *   EXTERNAL  members may point to memory the function does not own (globals,
+ *             parameters, what unknown calls return);
+ *   ESCAPED   members' objects are reachable from outside the function;
+ *   CONTENT_ESCAPES / CONTENT_FOREIGN
+ *             what the members point to is read / written by code we do not
+ *             see, so the pointee class escapes / becomes external.
+ * graph.c owns the data structure; build.c and calls.c fill it in; solve.c
+ * propagates the flags and decides. */
+#ifndef ESCAPE_GRAPH_H
+#define ESCAPE_GRAPH_H
+
+#include "alloc.h"
+#include "escape/host.h"
+#include "util.h"
+
+#include <stdbool.h>
+
+enum {
+  ESC_EXTERNAL = 1 << 0,
+  ESC_ESCAPED = 1 << 1,
+  ESC_CONTENT_ESCAPES = 1 << 2,
+  ESC_CONTENT_FOREIGN = 1 << 3,
+  ESC_STORED = 1 << 4,           /* members are written to memory */
+  ESC_ADDRESS_CAPTURED = 1 << 5, /* a callee may keep members' addresses as integers */
+  ESC_REACHES_MUSTTAIL = 1 << 6, /* a musttail call may reach members' objects */
+};
+
+/* Why a flag was set. `cause` chains ESC_STORED_ESCAPING to the reason of
+ * the object it was stored into. */
+typedef struct EscCause {
+  EscReason reason;
+  LLVMValueRef where;
+  const char *detail;
+  uint32_t cause;
+} EscCause;
+
+typedef struct EscNode {
+  uint32_t parent;
+  uint32_t rank;
+  uint32_t pointee;
+  uint32_t flags;
+  uint32_t escape_cause;  /* why ESC_ESCAPED */
+  uint32_t content_cause; /* why ESC_CONTENT_ESCAPES, or what EXTERNAL memory is */
+  uint32_t first_site, last_site; /* allocation sites in the class, a list */
+} EscNode;
+
+typedef struct EscSite {
+  LLVMValueRef call;
+  EscAllocator allocator;
+  uint32_t node;
+  uint32_t next_in_class;
+  int64_t size;  /* -1 when not a constant */
+  unsigned align;
+  EscReason verdict;
+  uint32_t cause; /* the flow cause when verdict came from the graph */
+  uint64_t needed, limit; /* for ESC_TOO_LARGE and ESC_BUDGET: needed > limit */
+  LLVMValueRef slot; /* the alloca, once promoted */
+} EscSite;
+
+typedef struct EscFree {
+  LLVMValueRef call;
+  const char *family;
+  unsigned ptr_arg; /* which argument is freed */
+  uint32_t node;    /* the freed pointer */
+} EscFree;
+
+typedef struct EscGraph {
+  EscHost *host;
+  LLVMValueRef function;
+  EscValueMap values;
+  EscNode *nodes;
+  uint32_t node_count, node_capacity;
+  EscCause *causes;
+  uint32_t cause_count, cause_capacity;
+  EscSite *sites;
+  uint32_t site_count, site_capacity;
+  EscFree *frees;
+  uint32_t free_count, free_capacity;
+  LLVMValueRef *musttail_calls;
+  uint32_t musttail_count, musttail_capacity;
+  LLVMValueRef *phis;
+  uint32_t phi_count, phi_capacity;
+  bool calls_returns_twice;
+} EscGraph;
+
+void esc_graph_init(EscGraph *g, LLVMValueRef function, EscHost *host);
+void esc_graph_free(EscGraph *g);
+
+/* True for pointers and for vectors and aggregates that contain them. */
+bool esc_carries_pointers(LLVMTypeRef type);
+
+/* The node of a value, created on first use. ESC_NONE for constants that
+ * point nowhere (null, undef, poison, zero); a fresh EXTERNAL node for every
+ * use of any other constant (globals, constant expressions). */
+uint32_t esc_node(EscGraph *g, LLVMValueRef value);
+/* The class representative of a node. */
+uint32_t esc_find(EscGraph *g, uint32_t node);
+/* Joins two classes and, recursively, their pointees. */
+void esc_unify(EscGraph *g, uint32_t a, uint32_t b);
+/* The class of what the members of `node`'s class point to. */
+uint32_t esc_pointee(EscGraph *g, uint32_t node);
+/* The pointee if the class has one yet, else ESC_NONE. */
+uint32_t esc_pointee_if_any(EscGraph *g, uint32_t node);
+
+uint32_t esc_cause(EscGraph *g, EscReason reason, LLVMValueRef where, const char *detail,
+                   uint32_t cause);
+/* Sets `flags` on the class of `node` (no-op for ESC_NONE). `cause` is kept
+ * as escape_cause for ESC_ESCAPED, as content_cause for ESC_EXTERNAL and
+ * ESC_CONTENT_ESCAPES, unless the class already has one. Returns true when a
+ * flag was new. */
+bool esc_mark(EscGraph *g, uint32_t node, uint32_t flags, uint32_t cause);
+/* Shorthand: esc_mark(ESC_ESCAPED) of value's node with a new cause. */
+void esc_escape(EscGraph *g, LLVMValueRef value, EscReason reason, LLVMValueRef where,
+                const char *detail);
+bool esc_has(EscGraph *g, uint32_t node, uint32_t flags);
+
+void esc_add_site(EscGraph *g, const EscSite *site);
+
+#endif

@@ -1,0 +1,265 @@
+/* rewrite: slots, lifetimes, frees, tail markers (see rewrite.h). */
+#include "rewrite.h"
+
+#include "solve.h"
+
+#include <llvm-c/Core.h>
+#include <llvm-c/DebugInfo.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Rewriter {
+  EscGraph *g;
+  LLVMBuilderRef builder;
+  LLVMModuleRef module;
+  LLVMContextRef context;
+} Rewriter;
+
+static bool promoted(const EscSite *site) { return site->verdict == ESC_PROMOTED; }
+
+/* ---- tail markers ---------------------------------------------------- */
+
+enum { REACH_UNKNOWN, REACH_VISITING, REACH_YES, REACH_NO };
+
+static bool class_has_promoted(EscGraph *g, uint32_t rep) {
+  for (uint32_t s = g->nodes[rep].first_site; s != ESC_NONE; s = g->sites[s].next_in_class)
+    if (promoted(&g->sites[s]))
+      return true;
+  return false;
+}
+
+/* Does a pointer of class `node` lead, directly or through what it points
+ * to, to a promoted object? Pointee chains are functional, so one walk per
+ * chain with memoized answers keeps this linear. */
+static bool reaches_promoted(EscGraph *g, uint8_t *memo, uint32_t node) {
+  uint32_t rep = esc_find(g, node), walk = rep;
+  bool answer = false;
+  while (walk != ESC_NONE && memo[walk] == REACH_UNKNOWN) {
+    memo[walk] = REACH_VISITING;
+    if (class_has_promoted(g, walk)) {
+      answer = true;
+      break;
+    }
+    walk = esc_pointee_if_any(g, walk);
+  }
+  if (walk != ESC_NONE && memo[walk] == REACH_YES)
+    answer = true;
+  for (uint32_t w = rep; w != ESC_NONE && memo[w] == REACH_VISITING; w = esc_pointee_if_any(g, w))
+    memo[w] = answer ? REACH_YES : REACH_NO;
+  return answer;
+}
+
+static bool call_reaches_promoted(EscGraph *g, uint8_t *memo, LLVMValueRef call) {
+  unsigned operands = (unsigned)LLVMGetNumOperands(call);
+  for (unsigned i = 0; i + 1 < operands; i++) {
+    uint32_t node = esc_map_get(&g->values, LLVMGetOperand(call, i));
+    if (node != ESC_NONE && reaches_promoted(g, memo, node))
+      return true;
+  }
+  return false;
+}
+
+static void drop_tail_markers(EscGraph *g) {
+  uint8_t *memo = esc_calloc(g->node_count, 1);
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(g->function); bb;
+       bb = LLVMGetNextBasicBlock(bb))
+    for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i))
+      if (LLVMIsACallInst(i) && LLVMGetTailCallKind(i) == LLVMTailCallKindTail &&
+          call_reaches_promoted(g, memo, i))
+        LLVMSetTailCallKind(i, LLVMTailCallKindNone);
+  free(memo);
+}
+
+/* ---- slots ----------------------------------------------------------- */
+
+static LLVMValueRef intrinsic(Rewriter *r, const char *name, LLVMTypeRef *types, size_t n) {
+  unsigned id = LLVMLookupIntrinsicID(name, strlen(name));
+  return LLVMGetIntrinsicDeclaration(r->module, id, types, n);
+}
+
+/* llvm.lifetime.start/end take (i64 size, ptr) up to LLVM 21 and (ptr) from
+ * LLVM 22: ask the declaration rather than the version. */
+static void emit_lifetime(Rewriter *r, const char *name, LLVMValueRef slot, uint64_t size) {
+  LLVMTypeRef ptr = LLVMTypeOf(slot);
+  LLVMValueRef fn = intrinsic(r, name, &ptr, 1);
+  LLVMTypeRef type = LLVMGlobalGetValueType(fn);
+  LLVMValueRef args[2];
+  unsigned n = 0;
+  if (LLVMCountParamTypes(type) == 2)
+    args[n++] = LLVMConstInt(LLVMInt64TypeInContext(r->context), size, false);
+  args[n++] = slot;
+  LLVMBuildCall2(r->builder, type, fn, args, n, "");
+}
+
+static void position_at(Rewriter *r, LLVMValueRef inst) {
+  LLVMPositionBuilderBefore(r->builder, inst);
+  LLVMSetCurrentDebugLocation2(r->builder, LLVMInstructionGetDebugLoc(inst));
+}
+
+static uint64_t slot_size(const EscSite *site) { return site->size ? (uint64_t)site->size : 1; }
+
+static void create_slot(Rewriter *r, EscSite *site) {
+  LLVMValueRef first = LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(r->g->function));
+  LLVMPositionBuilderBefore(r->builder, first);
+  LLVMSetCurrentDebugLocation2(r->builder, NULL);
+  /* The slot takes over the call's name: the call is about to go. */
+  size_t len;
+  const char *name = LLVMGetValueName2(site->call, &len);
+  char *kept = esc_calloc(len + 1, 1);
+  memcpy(kept, name, len);
+  LLVMSetValueName2(site->call, "", 0);
+  LLVMTypeRef type = LLVMArrayType2(LLVMInt8TypeInContext(r->context), slot_size(site));
+  site->slot = LLVMBuildAlloca(r->builder, type, len ? kept : "escape.slot");
+  LLVMSetAlignment(site->slot, site->align);
+  free(kept);
+}
+
+/* ---- frees ------------------------------------------------------------ */
+
+static bool is_zero_gep(LLVMValueRef v) {
+  if (!LLVMIsAGetElementPtrInst(v))
+    return false;
+  unsigned n = (unsigned)LLVMGetNumOperands(v);
+  for (unsigned i = 1; i < n; i++) {
+    LLVMValueRef idx = LLVMGetOperand(v, i);
+    if (!LLVMIsAConstantInt(idx) || LLVMConstIntGetZExtValue(idx) != 0)
+      return false;
+  }
+  return true;
+}
+
+static LLVMValueRef strip_casts(LLVMValueRef v) {
+  while (LLVMIsABitCastInst(v) || LLVMIsAAddrSpaceCastInst(v) || is_zero_gep(v))
+    v = LLVMGetOperand(v, 0);
+  return v;
+}
+
+typedef struct FreeTargets {
+  uint32_t promoted, heap; /* sites of the freed class, by verdict */
+  EscSite *exact;          /* the promoted site the operand certainly is */
+} FreeTargets;
+
+static FreeTargets targets_of(EscGraph *g, const EscFree *fr, LLVMValueRef freed) {
+  FreeTargets t = {0, 0, NULL};
+  LLVMValueRef base = strip_casts(freed);
+  for (uint32_t s = esc_first_site(g, fr->node); s != ESC_NONE; s = g->sites[s].next_in_class) {
+    EscSite *site = &g->sites[s];
+    if (!promoted(site)) {
+      t.heap++;
+      continue;
+    }
+    t.promoted++;
+    if (site->call == base)
+      t.exact = site;
+  }
+  return t;
+}
+
+/* free(p) -> free(p == slot ? NULL : p) for every promoted slot p may be. */
+static void guard_free(Rewriter *r, const EscFree *fr) {
+  unsigned ptr_arg = fr->ptr_arg;
+  EscGraph *g = r->g;
+  LLVMValueRef freed = LLVMGetOperand(fr->call, ptr_arg);
+  LLVMTypeRef type = LLVMTypeOf(freed);
+  position_at(r, fr->call);
+  for (uint32_t s = esc_first_site(g, fr->node); s != ESC_NONE; s = g->sites[s].next_in_class) {
+    EscSite *site = &g->sites[s];
+    if (!promoted(site))
+      continue;
+    LLVMValueRef slot = site->slot;
+    if (LLVMTypeOf(slot) != type)
+      slot = LLVMBuildAddrSpaceCast(r->builder, slot, type, "");
+    LLVMValueRef same = LLVMBuildICmp(r->builder, LLVMIntEQ, freed, slot, "escape.guard");
+    freed = LLVMBuildSelect(r->builder, same, LLVMConstNull(type), freed, "escape.free");
+  }
+  LLVMSetOperand(fr->call, ptr_arg, freed);
+  /* The operand may now be null. */
+  static const char *const non_null[] = {"nonnull", "dereferenceable"};
+  for (unsigned i = 0; i < 2; i++)
+    LLVMRemoveCallSiteEnumAttribute(
+        fr->call, ptr_arg + 1, LLVMGetEnumAttributeKindForName(non_null[i], strlen(non_null[i])));
+}
+
+static bool rewrite_free(Rewriter *r, const EscFree *fr) {
+  EscGraph *g = r->g;
+  LLVMValueRef freed = LLVMGetOperand(fr->call, fr->ptr_arg);
+  FreeTargets t = targets_of(g, fr, freed);
+  if (!t.promoted)
+    return false;
+  bool only_promoted = t.heap == 0 && !esc_has(g, fr->node, ESC_EXTERNAL);
+  if (t.exact || only_promoted) {
+    if (t.exact) {
+      position_at(r, fr->call);
+      emit_lifetime(r, "llvm.lifetime.end", t.exact->slot, slot_size(t.exact));
+    }
+    LLVMInstructionEraseFromParent(fr->call);
+  } else {
+    guard_free(r, fr);
+  }
+  return true;
+}
+
+/* ---- sites ------------------------------------------------------------ */
+
+static bool is_null_check(LLVMValueRef user, LLVMValueRef call) {
+  if (!LLVMIsAICmpInst(user))
+    return false;
+  LLVMIntPredicate p = LLVMGetICmpPredicate(user);
+  LLVMValueRef other = LLVMGetOperand(user, LLVMGetOperand(user, 0) == call ? 1 : 0);
+  return (p == LLVMIntEQ || p == LLVMIntNE) && LLVMIsAConstant(other) && LLVMIsNull(other);
+}
+
+/* icmp eq/ne of the allocation against null: a stack slot is never null. */
+static void fold_null_checks(LLVMValueRef call) {
+  LLVMValueRef *checks = NULL;
+  uint32_t count = 0, capacity = 0;
+  for (LLVMUseRef u = LLVMGetFirstUse(call); u; u = LLVMGetNextUse(u))
+    if (is_null_check(LLVMGetUser(u), call)) {
+      esc_grow((void **)&checks, &capacity, sizeof *checks, count + 1);
+      checks[count++] = LLVMGetUser(u);
+    }
+  for (uint32_t i = 0; i < count; i++) {
+    bool ne = LLVMGetICmpPredicate(checks[i]) == LLVMIntNE;
+    LLVMReplaceAllUsesWith(checks[i], LLVMConstInt(LLVMTypeOf(checks[i]), ne, false));
+    LLVMInstructionEraseFromParent(checks[i]);
+  }
+  free(checks);
+}
+
+static void rewrite_site(Rewriter *r, EscSite *site) {
+  LLVMValueRef call = site->call;
+  if (LLVMIsAInvokeInst(call))
+    call = esc_host_invoke_to_call(r->g->host, call);
+  position_at(r, call);
+  emit_lifetime(r, "llvm.lifetime.start", site->slot, slot_size(site));
+  if (site->allocator.zeroed)
+    LLVMBuildMemSet(r->builder, site->slot, LLVMConstInt(LLVMInt8TypeInContext(r->context), 0, 0),
+                    LLVMConstInt(LLVMInt64TypeInContext(r->context), slot_size(site), 0),
+                    site->align);
+  fold_null_checks(call);
+  LLVMReplaceAllUsesWith(call, site->slot);
+  LLVMInstructionEraseFromParent(call);
+  site->call = NULL;
+}
+
+bool esc_rewrite(EscGraph *g) {
+  bool any = false;
+  for (uint32_t s = 0; s < g->site_count; s++)
+    any |= promoted(&g->sites[s]);
+  if (!any)
+    return false;
+  drop_tail_markers(g);
+  LLVMModuleRef module = LLVMGetGlobalParent(g->function);
+  Rewriter r = {g, LLVMCreateBuilderInContext(LLVMGetModuleContext(module)), module,
+                LLVMGetModuleContext(module)};
+  for (uint32_t s = 0; s < g->site_count; s++)
+    if (promoted(&g->sites[s]))
+      create_slot(&r, &g->sites[s]);
+  for (uint32_t f = 0; f < g->free_count; f++)
+    rewrite_free(&r, &g->frees[f]);
+  for (uint32_t s = 0; s < g->site_count; s++)
+    if (promoted(&g->sites[s]))
+      rewrite_site(&r, &g->sites[s]);
+  LLVMDisposeBuilder(r.builder);
+  return true;
+}

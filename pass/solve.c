@@ -1,0 +1,166 @@
+/* solve: flag propagation and verdicts (see solve.h). */
+#include "solve.h"
+
+#include <llvm-c/Core.h>
+#include <stdlib.h>
+#include <string.h>
+
+uint32_t esc_first_site(EscGraph *g, uint32_t node) {
+  return node == ESC_NONE ? ESC_NONE : g->nodes[esc_find(g, node)].first_site;
+}
+
+/* Whatever the flags of a class say about its members' memory, applied to
+ * the pointee class. Returns true when the pointee learned something. */
+static bool push_down(EscGraph *g, uint32_t rep) {
+  uint32_t pointee = esc_pointee_if_any(g, rep);
+  if (pointee == ESC_NONE)
+    return false;
+  const EscNode *n = &g->nodes[rep];
+  bool changed = false;
+  if (n->flags & ESC_ESCAPED)
+    changed |= esc_mark(g, pointee, ESC_ESCAPED | ESC_EXTERNAL,
+                        esc_cause(g, ESC_STORED_ESCAPING, NULL, NULL, n->escape_cause));
+  if (n->flags & (ESC_EXTERNAL | ESC_CONTENT_ESCAPES)) {
+    uint32_t cause = n->content_cause != ESC_NONE
+                         ? n->content_cause
+                         : esc_cause(g, ESC_STORED_UNKNOWN, NULL, NULL, ESC_NONE);
+    changed |= esc_mark(g, pointee, ESC_ESCAPED, cause);
+  }
+  if (n->flags & (ESC_EXTERNAL | ESC_CONTENT_FOREIGN))
+    changed |= esc_mark(g, pointee, ESC_EXTERNAL, n->content_cause);
+  return changed;
+}
+
+static void propagate(EscGraph *g) {
+  uint32_t *stack = esc_calloc(g->node_count + 1, sizeof *stack);
+  for (uint32_t i = 0; i < g->node_count; i++) {
+    uint32_t depth = 0;
+    stack[depth++] = esc_find(g, i);
+    while (depth) {
+      uint32_t rep = esc_find(g, stack[--depth]);
+      if (push_down(g, rep))
+        stack[depth++] = esc_pointee_if_any(g, rep);
+    }
+  }
+  free(stack);
+}
+
+static void judge(EscSite *site, EscReason reason) {
+  if (site->verdict == ESC_PROMOTED)
+    site->verdict = reason;
+}
+
+static const char *callee_name(LLVMValueRef call) {
+  size_t len;
+  return LLVMGetValueName2(LLVMGetCalledValue(call), &len);
+}
+
+static void judge_frees(EscGraph *g) {
+  for (uint32_t f = 0; f < g->free_count; f++) {
+    const EscFree *fr = &g->frees[f];
+    for (uint32_t s = esc_first_site(g, fr->node); s != ESC_NONE; s = g->sites[s].next_in_class)
+      if (strcmp(g->sites[s].allocator.family, fr->family) != 0) {
+        judge(&g->sites[s], ESC_FREED_OTHER_FAMILY);
+        if (g->sites[s].verdict == ESC_FREED_OTHER_FAMILY)
+          g->sites[s].cause = esc_cause(g, ESC_FREED_OTHER_FAMILY, fr->call,
+                                        callee_name(fr->call), ESC_NONE);
+      }
+  }
+}
+
+/* A musttail callee may not see the caller's frame: mark every class whose
+ * objects such a call can reach, through arguments and what they point to. */
+static void mark_musttail_reach(EscGraph *g) {
+  for (uint32_t c = 0; c < g->musttail_count; c++) {
+    LLVMValueRef call = g->musttail_calls[c];
+    unsigned argc = LLVMGetNumArgOperands(call);
+    for (unsigned i = 0; i < argc; i++) {
+      uint32_t node = esc_map_get(&g->values, LLVMGetOperand(call, i));
+      while (node != ESC_NONE && esc_mark(g, node, ESC_REACHES_MUSTTAIL, ESC_NONE))
+        node = esc_pointee_if_any(g, node);
+    }
+  }
+}
+
+static LLVMBasicBlockRef block_of(LLVMValueRef inst) { return LLVMGetInstructionParent(inst); }
+
+/* Go's loop rule: an object made in a cycle may share one stack slot across
+ * iterations only if no pointer to it survives into the next iteration,
+ * through a phi at the cycle's header, through memory, or as an address a
+ * callee kept. */
+static void judge_loops(EscGraph *g) {
+  bool *in_cycle = esc_calloc(g->site_count, sizeof *in_cycle);
+  for (uint32_t s = 0; s < g->site_count; s++) {
+    in_cycle[s] = esc_host_in_cycle(g->host, block_of(g->sites[s].call));
+    if (in_cycle[s] && (esc_has(g, g->sites[s].node, ESC_STORED) ||
+                        esc_has(g, g->sites[s].node, ESC_ADDRESS_CAPTURED)))
+      judge(&g->sites[s], ESC_LOOP_CARRIED);
+  }
+  for (uint32_t p = 0; p < g->phi_count; p++) {
+    LLVMValueRef phi = g->phis[p];
+    for (uint32_t s = esc_first_site(g, esc_map_get(&g->values, phi)); s != ESC_NONE;
+         s = g->sites[s].next_in_class)
+      if (in_cycle[s] && g->sites[s].verdict == ESC_PROMOTED &&
+          esc_host_carries_around(g->host, block_of(phi), block_of(g->sites[s].call)))
+        g->sites[s].verdict = ESC_LOOP_CARRIED;
+  }
+  free(in_cycle);
+}
+
+static void judge_flow(EscGraph *g) {
+  for (uint32_t s = 0; s < g->site_count; s++) {
+    EscSite *site = &g->sites[s];
+    if (site->verdict != ESC_PROMOTED)
+      continue;
+    if (g->calls_returns_twice) {
+      site->verdict = ESC_SETJMP;
+    } else if (esc_has(g, site->node, ESC_ESCAPED)) {
+      site->cause = g->nodes[esc_find(g, site->node)].escape_cause;
+      site->verdict = g->causes[site->cause].reason;
+    } else if (esc_has(g, site->node, ESC_REACHES_MUSTTAIL)) {
+      site->verdict = ESC_PASSED_MUSTTAIL;
+    }
+  }
+}
+
+static uint64_t slot_bytes(const EscSite *site) { return site->size ? (uint64_t)site->size : 1; }
+
+static void judge_size(EscGraph *g, const EscOptions *options) {
+  for (uint32_t s = 0; s < g->site_count; s++) {
+    EscSite *site = &g->sites[s];
+    if (site->verdict == ESC_PROMOTED && (uint64_t)site->size > options->max_object) {
+      site->verdict = ESC_TOO_LARGE;
+      site->needed = (uint64_t)site->size;
+      site->limit = options->max_object;
+    }
+  }
+}
+
+/* Greedy, in program order: the first sites get the frame. */
+static void judge_budget(EscGraph *g, const EscOptions *options) {
+  uint64_t budget = esc_host_function_is_recursive(g->host) ? options->max_recursive_frame
+                                                            : options->max_frame;
+  uint64_t used = 0;
+  for (uint32_t s = 0; s < g->site_count; s++) {
+    EscSite *site = &g->sites[s];
+    if (site->verdict != ESC_PROMOTED)
+      continue;
+    if (used + slot_bytes(site) > budget) {
+      site->verdict = ESC_BUDGET;
+      site->needed = used + slot_bytes(site);
+      site->limit = budget;
+    } else {
+      used += slot_bytes(site);
+    }
+  }
+}
+
+void esc_solve(EscGraph *g, const EscOptions *options) {
+  propagate(g);
+  judge_frees(g);
+  mark_musttail_reach(g);
+  judge_flow(g);
+  judge_size(g, options);
+  judge_loops(g);
+  judge_budget(g, options);
+}

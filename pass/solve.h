@@ -1,0 +1,19 @@
+/* solve: from the graph to a verdict for every allocation site.
+ *
+ * First the flags flow down the pointee chains: whatever is stored in memory
+ * that escapes or that the function does not own escapes too. Then each site
+ * is judged, in program order, by the first rule it fails: the facts found
+ * while building (nobuiltin, non-constant size, ...), a call to setjmp, flow
+ * to an escaping class, a musttail call, the size limit, the loop rule, and
+ * the stack budget of the function. */
+#ifndef ESCAPE_SOLVE_H
+#define ESCAPE_SOLVE_H
+
+#include "graph.h"
+
+void esc_solve(EscGraph *g, const EscOptions *options);
+
+/* The sites of the class of `node`, as a list through next_in_class. */
+uint32_t esc_first_site(EscGraph *g, uint32_t node);
+
+#endif
