@@ -2,6 +2,7 @@
 #include "build.h"
 
 #include <llvm-c/Core.h>
+#include <llvm-c/Target.h>
 
 static bool carries(LLVMValueRef v) { return esc_carries_pointers(LLVMTypeOf(v)); }
 
@@ -63,9 +64,13 @@ static void build_load(EscGraph *g, LLVMValueRef load) {
     esc_unify(g, esc_node(g, load), esc_pointee(g, memory));
     return;
   }
-  /* Bytes read as data may be pointer bits on their way out. */
-  esc_mark(g, memory, ESC_CONTENT_ESCAPES,
-           esc_cause(g, ESC_PTRTOINT, load, "read as data", ESC_NONE));
+  /* Data as wide as a pointer may be a pointer on its way out (memcpy is
+   * often lowered to integer loads and stores). Narrower reads cannot carry
+   * one whole; reassembling pointers from bytes is left to memcpy, which is
+   * modeled exactly. */
+  if (LLVMStoreSizeOfType(g->layout, LLVMTypeOf(load)) >= LLVMPointerSize(g->layout))
+    esc_mark(g, memory, ESC_CONTENT_ESCAPES,
+             esc_cause(g, ESC_PTRTOINT, load, "read as data", ESC_NONE));
 }
 
 static void build_store(EscGraph *g, LLVMValueRef store) {
@@ -82,7 +87,8 @@ static void build_store(EscGraph *g, LLVMValueRef store) {
     return;
   }
   /* Data written over a pointer field may forge a pointer we do not know. */
-  if (!LLVMIsAConstant(value))
+  if (!LLVMIsAConstant(value) &&
+      LLVMStoreSizeOfType(g->layout, LLVMTypeOf(value)) >= LLVMPointerSize(g->layout))
     esc_mark(g, memory, ESC_CONTENT_FOREIGN,
              esc_cause(g, ESC_STORED_UNKNOWN, store, NULL, ESC_NONE));
 }

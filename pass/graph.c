@@ -9,6 +9,7 @@ void esc_graph_init(EscGraph *g, LLVMValueRef function, EscHost *host) {
   memset(g, 0, sizeof *g);
   g->host = host;
   g->function = function;
+  g->layout = LLVMGetModuleDataLayout(LLVMGetGlobalParent(function));
   esc_map_init(&g->values);
 }
 

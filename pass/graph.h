@@ -23,6 +23,7 @@
 #include "escape/host.h"
 #include "util.h"
 
+#include <llvm-c/Target.h>
 #include <stdbool.h>
 
 enum {
@@ -77,6 +78,7 @@ typedef struct EscFree {
 typedef struct EscGraph {
   EscHost *host;
   LLVMValueRef function;
+  LLVMTargetDataRef layout;
   EscValueMap values;
   EscNode *nodes;
   uint32_t node_count, node_capacity;
