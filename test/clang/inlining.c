@@ -1,0 +1,33 @@
+// The pass runs after the inliner: an allocation that escapes its helper by
+// being returned is promoted in the caller the helper was inlined into.
+// RUN: %clang -O2 -fpass-plugin=%plugin -Rpass=escape -Rpass-missed=escape -c -o /dev/null -Xclang -verify %s
+// RUN: %clang -O2 -fpass-plugin=%plugin -S -emit-llvm -o - %s | FileCheck %s
+
+#include <stdlib.h>
+#include <string.h>
+
+__attribute__((noinline)) static long sum(const unsigned char *p, int n) {
+  long s = 0;
+  for (int i = 0; i < n; i++)
+    s += p[i];
+  return s;
+}
+
+// Not static: it stays, and its own copy escapes.
+unsigned char *make_buffer(int fill) {
+  unsigned char *p = malloc(48); // expected-remark {{malloc(48) escapes to heap: returned}} expected-remark {{moved to stack: malloc(48)}}
+  memset(p, fill, 48);
+  return p;
+}
+
+// CHECK-LABEL: define{{.*}} @use_buffer(
+// CHECK: alloca [48 x i8], align 16
+// CHECK-NOT: @malloc
+// CHECK-NOT: @free
+// CHECK: ret
+long use_buffer(int fill) {
+  unsigned char *p = make_buffer(fill);
+  long r = sum(p, 48);
+  free(p);
+  return r;
+}
