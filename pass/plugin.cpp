@@ -1,0 +1,281 @@
+// escape: the C++ shim, the plugin's only C++.
+//
+// The analysis and the rewrite are C (pass/*.c, on the LLVM C API; entry point
+// in include/escape/escape.h). This file owns what the C API cannot reach:
+//   - EscapePass, a module pass that runs the core on every definition, and its
+//     registration: `-passes='escape<max-object=N;max-frame=N;
+//     max-recursive-frame=N;cleanup|no-cleanup>'` in opt, and at the start of
+//     the optimizer pipeline (after inlining) for -O1 and up in clang/opt;
+//   - the host (struct EscHost, include/escape/host.h): answers from LLVM's
+//     analyses (TargetLibraryInfo, CycleInfo, the call graph's SCCs, the
+//     DataLayout, the target triple), remark emission and invoke-to-call;
+//   - the cleanup (SROA, InstCombine) of a function the core changed.
+// It makes no escape decision of its own.
+
+#include "escape/host.h"
+
+#include <llvm/Config/llvm-config.h>
+
+#include <llvm/ADT/SCCIterator.h>
+#include <llvm/ADT/SmallPtrSet.h>
+#include <llvm/Analysis/CallGraph.h>
+#include <llvm/Analysis/CycleAnalysis.h>
+#include <llvm/Analysis/OptimizationRemarkEmitter.h>
+#include <llvm/Analysis/TargetLibraryInfo.h>
+#include <llvm/IR/DiagnosticInfo.h>
+#include <llvm/IR/Instructions.h>
+#include <llvm/IR/Module.h>
+#include <llvm/IR/PassManager.h>
+#include <llvm/Passes/PassBuilder.h>
+#if __has_include(<llvm/Plugins/PassPlugin.h>) // LLVM 22 moved it
+#include <llvm/Plugins/PassPlugin.h>
+#else
+#include <llvm/Passes/PassPlugin.h>
+#endif
+#include <llvm/Support/Error.h>
+#include <llvm/Support/raw_ostream.h>
+#include <llvm/TargetParser/Triple.h>
+#include <llvm/Transforms/InstCombine/InstCombine.h>
+#include <llvm/Transforms/Scalar/SROA.h>
+#include <llvm/Transforms/Utils/Local.h>
+
+#include <cstring>
+#include <memory>
+
+using namespace llvm;
+
+static const char PassName[] = "escape"; // remarks' pass name, and -passes name
+
+// The host of one function: created by EscapePass::run, lives while the core
+// runs on that function.
+struct EscHost {
+  Function &F;
+  FunctionAnalysisManager &FAM;
+  bool Recursive;
+  std::unique_ptr<CycleInfo> Cycles;              // computed on first query
+  std::unique_ptr<OptimizationRemarkEmitter> ORE; // created on first report
+
+  CycleInfo &cycles() {
+    if (!Cycles) {
+      Cycles = std::make_unique<CycleInfo>();
+      Cycles->compute(F);
+    }
+    return *Cycles;
+  }
+};
+
+namespace {
+
+struct EscapeParams {
+  EscOptions Options = esc_default_options();
+  bool Cleanup = false;
+};
+
+struct EscapePass : PassInfoMixin<EscapePass> {
+  EscOptions Options;
+  bool Cleanup;
+
+  explicit EscapePass(const EscapeParams &P) : Options(P.Options), Cleanup(P.Cleanup) {}
+
+  static StringRef name() { return "EscapePass"; }
+  // For -print-pipeline-passes: the text that parses back to this pass.
+  void printPipeline(raw_ostream &OS, function_ref<StringRef(StringRef)>) {
+    OS << PassName << "<max-object=" << Options.max_object << ";max-frame=" << Options.max_frame
+       << ";max-recursive-frame=" << Options.max_recursive_frame << ";"
+       << (Cleanup ? "cleanup" : "no-cleanup") << ">";
+  }
+
+  PreservedAnalyses run(Module &M, ModuleAnalysisManager &MAM) {
+    // Functions on a cycle of the direct call graph (indirect calls go to a
+    // node with no way back, so they close no cycle).
+    SmallPtrSet<const Function *, 16> Recursive;
+    CallGraph &CG = MAM.getResult<CallGraphAnalysis>(M);
+    for (auto SCC = scc_begin(&CG); !SCC.isAtEnd(); ++SCC)
+      if (SCC.hasCycle())
+        for (CallGraphNode *N : *SCC)
+          if (const Function *Fn = N->getFunction())
+            Recursive.insert(Fn);
+
+    auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
+    FunctionPassManager CleanupFPM;
+    CleanupFPM.addPass(SROAPass(SROAOptions::ModifyCFG));
+    CleanupFPM.addPass(InstCombinePass());
+
+    bool Changed = false;
+    for (Function &F : M) {
+      if (F.isDeclaration() || F.hasOptNone())
+        continue;
+      EscHost Host{F, FAM, Recursive.contains(&F), nullptr, nullptr};
+      if (!esc_run_function(wrap(&F), &Options, &Host))
+        continue;
+      Changed = true;
+      FAM.invalidate(F, PreservedAnalyses::none());
+      if (Cleanup)
+        CleanupFPM.run(F, FAM); // invalidates F's analyses as it goes
+    }
+    return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
+  }
+};
+
+// The text between the angle brackets of `escape<...>`: ';'-separated
+// `max-object=N`, `max-frame=N`, `max-recursive-frame=N`, `cleanup`,
+// `no-cleanup`. N is unsigned decimal.
+Expected<EscapeParams> parseEscapeParams(StringRef Params) {
+  EscapeParams P;
+  while (!Params.empty()) {
+    StringRef Param;
+    std::tie(Param, Params) = Params.split(';');
+    auto [Key, Value] = Param.split('=');
+    bool HasValue = Param.contains('=');
+    uint64_t *Limit = Key == "max-object"            ? &P.Options.max_object
+                      : Key == "max-frame"           ? &P.Options.max_frame
+                      : Key == "max-recursive-frame" ? &P.Options.max_recursive_frame
+                                                     : nullptr;
+    if (Limit && !HasValue) {
+      return createStringError(inconvertibleErrorCode(),
+                               "parameter '%s' of pass 'escape' needs a value: %s=N",
+                               Key.str().c_str(), Key.str().c_str());
+    } else if (Limit) {
+      if (Value.getAsInteger(10, *Limit))
+        return createStringError(inconvertibleErrorCode(),
+                                 "invalid value '%s' for parameter '%s' of pass 'escape' "
+                                 "(expected an unsigned decimal integer)",
+                                 Value.str().c_str(), Key.str().c_str());
+    } else if (Param == "cleanup" || Param == "no-cleanup") {
+      P.Cleanup = Param == "cleanup";
+    } else {
+      return createStringError(inconvertibleErrorCode(),
+                               "invalid parameter '%s' of pass 'escape' (expected "
+                               "max-object=N, max-frame=N, max-recursive-frame=N, "
+                               "cleanup or no-cleanup)",
+                               Param.str().c_str());
+    }
+  }
+  return P;
+}
+
+bool parsePipelineElement(StringRef Name, ModulePassManager &MPM,
+                          ArrayRef<PassBuilder::PipelineElement>) {
+  if (!PassBuilder::checkParametrizedPassName(Name, PassName))
+    return false;
+  StringRef Params = Name.drop_front(strlen(PassName));
+  if (!Params.empty() && !(Params.consume_front("<") && Params.consume_back(">")))
+    return false;
+  Expected<EscapeParams> P = parseEscapeParams(Params);
+  if (!P) {
+    // Returning false makes opt fail with "unknown pass name"; say why first.
+    errs() << "error: " << toString(P.takeError()) << "\n";
+    return false;
+  }
+  MPM.addPass(EscapePass(*P));
+  return true;
+}
+
+void registerCallbacks(PassBuilder &PB) {
+  PB.registerPipelineParsingCallback(parsePipelineElement);
+  // The inliner has run by then, so allocations of inlined helpers are visible.
+  // LLVM 20 added a ThinOrFullLTOPhase argument: `auto...` takes either form.
+  PB.registerOptimizerEarlyEPCallback(
+      [](ModulePassManager &MPM, OptimizationLevel Level, auto...) {
+        if (Level == OptimizationLevel::O0)
+          return;
+        EscapeParams P;
+        P.Cleanup = true;
+        MPM.addPass(EscapePass(P));
+      });
+}
+
+} // namespace
+
+extern "C" __attribute__((visibility("default"))) LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo
+llvmGetPassPluginInfo() {
+  return {LLVM_PLUGIN_API_VERSION, PassName, LLVM_VERSION_STRING, registerCallbacks};
+}
+
+// ---- The host interface (include/escape/host.h) ----
+
+extern "C" void esc_host_report(EscHost *H, const EscVerdict *V) {
+  if (!H->ORE)
+    H->ORE = std::make_unique<OptimizationRemarkEmitter>(&H->F);
+  const auto *Site = cast<Instruction>(unwrap(V->site));
+  auto Str = [](const char *S) { return StringRef(S ? S : ""); };
+  // Structured extras: in -fsave-optimization-record output, not in -Rpass text.
+  auto AddExtras = [&](DiagnosticInfoOptimizationBase &R) {
+    R << ore::setExtraArgs() << ore::NV("Size", V->size)
+      << ore::NV("Allocator", Str(V->allocator));
+    if (V->detail)
+      R << ore::NV("Detail", V->detail);
+    if (V->reason == ESC_TOO_LARGE || V->reason == ESC_BUDGET)
+      R << ore::NV("Limit", V->limit);
+    if (V->where)
+      if (const DebugLoc &DL = cast<Instruction>(unwrap(V->where))->getDebugLoc())
+        R << ore::NV("EscapesAt", DL);
+  };
+  if (V->reason == ESC_PROMOTED) {
+    H->ORE->emit([&] {
+      OptimizationRemark R(PassName, "MovedToStack", Site);
+      R << "moved to stack: " << ore::NV("Allocation", Str(V->allocation));
+      AddExtras(R);
+      return R;
+    });
+  } else {
+    H->ORE->emit([&] {
+      OptimizationRemarkMissed R(PassName, "EscapesToHeap", Site);
+      R << ore::NV("Allocation", Str(V->allocation))
+        << " escapes to heap: " << ore::NV("Reason", Str(V->reason_text));
+      AddExtras(R);
+      return R;
+    });
+  }
+}
+
+extern "C" bool esc_host_is_available_libcall(EscHost *H, LLVMValueRef Call) {
+  const auto *CB = dyn_cast_or_null<CallBase>(unwrap(Call));
+  if (!CB)
+    return false;
+  const TargetLibraryInfo &TLI = H->FAM.getResult<TargetLibraryAnalysis>(H->F);
+  LibFunc LF;
+  return TLI.getLibFunc(*CB, LF) && TLI.has(LF);
+}
+
+// What malloc and operator new guarantee, erring high (over-aligning a
+// promoted object is safe, under-aligning is not): 16 bytes on 64-bit targets
+// and on 32-bit x86, PowerPC and SPARC (glibc's MALLOC_ALIGNMENT there); 8 on
+// other 32-bit and on 16-bit targets; 16 with no or an unknown triple.
+// long double is not consulted: no target's ABI aligns it beyond these values.
+extern "C" unsigned esc_host_heap_alignment(EscHost *H) {
+  Triple T(H->F.getParent()->getTargetTriple());
+  if (T.isArch64Bit() || T.isX86() || T.isPPC() || T.isSPARC())
+    return 16;
+  if (T.isArch32Bit() || T.isArch16Bit())
+    return 8;
+  return 16;
+}
+
+extern "C" bool esc_host_stack_in_addrspace(EscHost *H, unsigned AddrSpace) {
+  return H->F.getParent()->getDataLayout().getAllocaAddrSpace() == AddrSpace;
+}
+
+extern "C" bool esc_host_function_is_recursive(EscHost *H) { return H->Recursive; }
+
+extern "C" bool esc_host_in_cycle(EscHost *H, LLVMBasicBlockRef Block) {
+  return H->cycles().getCycle(unwrap(Block)) != nullptr;
+}
+
+extern "C" bool esc_host_carries_around(EscHost *H, LLVMBasicBlockRef PhiBlock,
+                                        LLVMBasicBlockRef Block) {
+  const BasicBlock *Phi = unwrap(PhiBlock);
+  for (const Cycle *C = H->cycles().getCycle(unwrap(Block)); C; C = C->getParentCycle())
+    if (C->isReducible() ? C->getHeader() == Phi : C->contains(Phi))
+      return true;
+  return false;
+}
+
+extern "C" LLVMValueRef esc_host_invoke_to_call(EscHost *H, LLVMValueRef Invoke) {
+  CallInst *Call = changeToCall(cast<InvokeInst>(unwrap(Invoke)));
+  // The CFG lost an edge: recompute cycles (and the remarks' block
+  // frequencies) on the next query.
+  H->Cycles.reset();
+  H->ORE.reset();
+  return wrap(Call);
+}
