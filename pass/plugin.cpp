@@ -201,8 +201,9 @@ extern "C" void esc_host_report(EscHost *H, const EscVerdict *V) {
   auto Str = [](const char *S) { return StringRef(S ? S : ""); };
   // Structured extras: in -fsave-optimization-record output, not in -Rpass text.
   auto AddExtras = [&](DiagnosticInfoOptimizationBase &R) {
-    R << ore::setExtraArgs() << ore::NV("Size", V->size)
-      << ore::NV("Allocator", Str(V->allocator));
+    R << ore::setExtraArgs() << ore::NV("Allocator", Str(V->allocator));
+    if (V->size >= 0)
+      R << ore::NV("Size", V->size);
     if (V->detail)
       R << ore::NV("Detail", V->detail);
     if (V->reason == ESC_TOO_LARGE || V->reason == ESC_BUDGET)

@@ -67,13 +67,16 @@ void esc_host_report(EscHost *host, const EscVerdict *verdict);
  * and considers available (false under -fno-builtin or -ffreestanding). */
 bool esc_host_is_available_libcall(EscHost *host, LLVMValueRef call);
 
-/* Alignment, in bytes, that the target's malloc and operator new guarantee. */
+/* Alignment, in bytes, at least what the target's malloc and operator new
+ * guarantee: erring high only costs stack. */
 unsigned esc_host_heap_alignment(EscHost *host);
 
 /* True when the target puts allocas in address space `addrspace`. */
 bool esc_host_stack_in_addrspace(EscHost *host, unsigned addrspace);
 
-/* True when the function is part of a cycle of the direct call graph. */
+/* True when the function is part of a cycle of the direct call graph.
+ * Recursion through function pointers or through external code calling back
+ * is not seen. */
 bool esc_host_function_is_recursive(EscHost *host);
 
 /* True when `block` lies on some CFG cycle. */
@@ -87,7 +90,9 @@ bool esc_host_carries_around(EscHost *host, LLVMBasicBlockRef phi_block,
                              LLVMBasicBlockRef block);
 
 /* Turns an invoke into a call followed by a branch to its normal
- * destination, updating the unwind destination's phis. Returns the call. */
+ * destination, removing the edge to the unwind destination (and that
+ * predecessor from its phis). The invoke is erased: the caller must hold no
+ * reference to it, or to those phis, afterwards. Returns the call. */
 LLVMValueRef esc_host_invoke_to_call(EscHost *host, LLVMValueRef invoke);
 
 #ifdef __cplusplus
