@@ -2,7 +2,6 @@
 #include "build.h"
 
 #include <llvm-c/Core.h>
-#include <llvm-c/Target.h>
 
 static bool carries(LLVMValueRef v) { return esc_carries_pointers(LLVMTypeOf(v)); }
 
@@ -64,13 +63,12 @@ static void build_load(EscGraph *g, LLVMValueRef load) {
     esc_unify(g, esc_node(g, load), esc_pointee(g, memory));
     return;
   }
-  /* Data as wide as a pointer may be a pointer on its way out (memcpy is
-   * often lowered to integer loads and stores). Narrower reads cannot carry
-   * one whole; reassembling pointers from bytes is left to memcpy, which is
-   * modeled exactly. */
-  if (LLVMStoreSizeOfType(g->layout, LLVMTypeOf(load)) >= LLVMPointerSize(g->layout))
-    esc_mark(g, memory, ESC_CONTENT_ESCAPES,
-             esc_cause(g, ESC_PTRTOINT, load, "read as data", ESC_NONE));
+  /* Data read from memory that holds pointers may be pointer bits on their
+   * way out: memcpy is often lowered to integer loads and stores, and C may
+   * copy a pointer byte by byte. The graph has no field offsets, so any data
+   * read counts. */
+  esc_mark(g, memory, ESC_CONTENT_ESCAPES,
+           esc_cause(g, ESC_PTRTOINT, load, "read as data", ESC_NONE));
 }
 
 static void build_store(EscGraph *g, LLVMValueRef store) {
@@ -86,9 +84,9 @@ static void build_store(EscGraph *g, LLVMValueRef store) {
     esc_mark(g, stored, ESC_STORED, ESC_NONE);
     return;
   }
-  /* Data written over a pointer field may forge a pointer we do not know. */
-  if (!LLVMIsAConstant(value) &&
-      LLVMStoreSizeOfType(g->layout, LLVMTypeOf(value)) >= LLVMPointerSize(g->layout))
+  /* Data written over a pointer field may forge a pointer we do not know;
+   * only zero is known to forge nothing but null. */
+  if (!LLVMIsNull(value))
     esc_mark(g, memory, ESC_CONTENT_FOREIGN,
              esc_cause(g, ESC_STORED_UNKNOWN, store, NULL, ESC_NONE));
 }

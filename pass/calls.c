@@ -87,6 +87,9 @@ static unsigned memory_effects(LLVMValueRef call, LLVMValueRef fn) {
 enum { ACCESS_READ = 1, ACCESS_WRITE = 2 };
 
 static unsigned access_of(LLVMValueRef call, LLVMValueRef fn, unsigned arg) {
+  /* A byval argument is copied, which reads it whatever the callee says. */
+  if (has_param(call, fn, arg, "byval"))
+    return ACCESS_READ;
   unsigned access = memory_effects(call, fn);
   if (has_param(call, fn, arg, "readnone"))
     access = 0;
@@ -128,14 +131,14 @@ static void build_argument(EscGraph *g, LLVMValueRef call, const Callee *callee,
   Capture capture = pointer && callee->passed != ESC_PASSED_ASM
                         ? capture_of(call, callee->fn, arg)
                         : CAPTURE_ALL;
+  if (capture == CAPTURE_RETURN || has_param(call, callee->fn, arg, "returned"))
+    esc_unify(g, esc_node(g, call), node);
   if (capture == CAPTURE_ALL || may_free(call, callee->fn, arg)) {
     esc_mark(g, node, ESC_ESCAPED, esc_cause(g, callee->passed, call, callee->name, ESC_NONE));
     return;
   }
   if (capture == CAPTURE_ADDRESS)
     esc_mark(g, node, ESC_ADDRESS_CAPTURED, ESC_NONE);
-  if (capture == CAPTURE_RETURN || has_param(call, callee->fn, arg, "returned"))
-    esc_unify(g, esc_node(g, call), node);
   unsigned access = access_of(call, callee->fn, arg);
   if (access & ACCESS_READ)
     esc_mark(g, node, ESC_CONTENT_ESCAPES, esc_cause(g, ESC_CONTENT_READ, call, callee->name, ESC_NONE));

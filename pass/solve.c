@@ -9,25 +9,31 @@ uint32_t esc_first_site(EscGraph *g, uint32_t node) {
   return node == ESC_NONE ? ESC_NONE : g->nodes[esc_find(g, node)].first_site;
 }
 
+static void mark_new(EscGraph *g, uint32_t node, uint32_t flag, EscReason reason, uint32_t chain,
+                     bool *changed) {
+  if (!esc_has(g, node, flag))
+    *changed |= esc_mark(g, node, flag, esc_cause(g, reason, NULL, NULL, chain));
+}
+
 /* Whatever the flags of a class say about its members' memory, applied to
  * the pointee class. Returns true when the pointee learned something. */
 static bool push_down(EscGraph *g, uint32_t rep) {
   uint32_t pointee = esc_pointee_if_any(g, rep);
   if (pointee == ESC_NONE)
     return false;
-  const EscNode *n = &g->nodes[rep];
+  const EscNode n = g->nodes[rep];
   bool changed = false;
-  if (n->flags & ESC_ESCAPED)
-    changed |= esc_mark(g, pointee, ESC_ESCAPED | ESC_EXTERNAL,
-                        esc_cause(g, ESC_STORED_ESCAPING, NULL, NULL, n->escape_cause));
-  if (n->flags & (ESC_EXTERNAL | ESC_CONTENT_ESCAPES)) {
-    uint32_t cause = n->content_cause != ESC_NONE
-                         ? n->content_cause
-                         : esc_cause(g, ESC_STORED_UNKNOWN, NULL, NULL, ESC_NONE);
-    changed |= esc_mark(g, pointee, ESC_ESCAPED, cause);
-  }
-  if (n->flags & (ESC_EXTERNAL | ESC_CONTENT_FOREIGN))
-    changed |= esc_mark(g, pointee, ESC_EXTERNAL, n->content_cause);
+  /* Stored in memory we do not own, or that unseen code reads: that memory
+   * says why (a global's name, the reading callee). */
+  if ((n.flags & (ESC_EXTERNAL | ESC_CONTENT_ESCAPES)) && n.content_cause != ESC_NONE)
+    changed |= esc_mark(g, pointee, ESC_ESCAPED, n.content_cause);
+  if (n.flags & (ESC_EXTERNAL | ESC_CONTENT_ESCAPES))
+    mark_new(g, pointee, ESC_ESCAPED, ESC_STORED_UNKNOWN, ESC_NONE, &changed);
+  if (n.flags & ESC_ESCAPED)
+    mark_new(g, pointee, ESC_ESCAPED, ESC_STORED_ESCAPING, n.escape_cause, &changed);
+  /* Others may write into such memory whatever pointers they like. */
+  if (n.flags & (ESC_EXTERNAL | ESC_ESCAPED | ESC_CONTENT_FOREIGN))
+    mark_new(g, pointee, ESC_EXTERNAL, ESC_STORED_UNKNOWN, ESC_NONE, &changed);
   return changed;
 }
 
