@@ -1,6 +1,8 @@
 /* build: instructions other than calls (see build.h). */
 #include "build.h"
 
+#include "layout.h"
+
 #include <llvm-c/Core.h>
 
 static bool carries(LLVMValueRef v) { return esc_carries_pointers(LLVMTypeOf(v)); }
@@ -59,16 +61,13 @@ static void build_load(EscGraph *g, LLVMValueRef load) {
     return;
   }
   uint32_t memory = esc_node(g, address);
+  uint64_t size = esc_store_size(g, LLVMTypeOf(load));
   if (carries(load)) {
     esc_unify(g, esc_node(g, load), esc_pointee(g, memory));
-    return;
+    esc_record_access(g, load, address, size, ESC_ACCESS_POINTERS);
+  } else {
+    esc_record_access(g, load, address, size, ESC_ACCESS_DATA_READ);
   }
-  /* Data read from memory that holds pointers may be pointer bits on their
-   * way out: memcpy is often lowered to integer loads and stores, and C may
-   * copy a pointer byte by byte. The graph has no field offsets, so any data
-   * read counts. */
-  esc_mark(g, memory, ESC_CONTENT_ESCAPES,
-           esc_cause(g, ESC_PTRTOINT, load, "read as data", ESC_NONE));
 }
 
 static void build_store(EscGraph *g, LLVMValueRef store) {
@@ -78,17 +77,16 @@ static void build_store(EscGraph *g, LLVMValueRef store) {
     return;
   }
   uint32_t memory = esc_node(g, address);
+  uint64_t size = esc_store_size(g, LLVMTypeOf(value));
   if (carries(value)) {
     uint32_t stored = esc_node(g, value);
     esc_unify(g, stored, esc_pointee(g, memory));
     esc_mark(g, stored, ESC_STORED, ESC_NONE);
-    return;
+    esc_record_access(g, store, address, size, ESC_ACCESS_POINTERS);
+  } else if (!LLVMIsNull(value)) {
+    /* Only zero is known to forge nothing but null. */
+    esc_record_access(g, store, address, size, ESC_ACCESS_DATA_WRITE);
   }
-  /* Data written over a pointer field may forge a pointer we do not know;
-   * only zero is known to forge nothing but null. */
-  if (!LLVMIsNull(value))
-    esc_mark(g, memory, ESC_CONTENT_FOREIGN,
-             esc_cause(g, ESC_STORED_UNKNOWN, store, NULL, ESC_NONE));
 }
 
 static void build_instruction(EscGraph *g, LLVMValueRef inst) {

@@ -10,6 +10,8 @@
  * say otherwise. */
 #include "build.h"
 
+#include "layout.h"
+
 #include <llvm-c/Core.h>
 #include <string.h>
 
@@ -192,23 +194,31 @@ static const char *const inert_intrinsics[] = {
     "llvm.pseudoprobe", "llvm.donothing",
 };
 
+static uint64_t constant_size(LLVMValueRef length) {
+  return LLVMIsAConstantInt(length) ? LLVMConstIntGetZExtValue(length) : UINT64_MAX;
+}
+
 /* Returns true when the intrinsic was modeled here. */
 static bool build_intrinsic(EscGraph *g, LLVMValueRef call, const char *name) {
   for (unsigned i = 0; i < sizeof inert_intrinsics / sizeof *inert_intrinsics; i++)
     if (starts_with(name, inert_intrinsics[i]))
       return true;
-  if (starts_with(name, "llvm.memcpy.") || starts_with(name, "llvm.memmove.") ||
-      starts_with(name, "llvm.memcpy.inline.")) {
-    uint32_t copied = esc_pointee(g, esc_node(g, LLVMGetOperand(call, 1)));
-    esc_unify(g, esc_pointee(g, esc_node(g, LLVMGetOperand(call, 0))), copied);
+  if (starts_with(name, "llvm.memcpy.") || starts_with(name, "llvm.memmove.")) {
+    LLVMValueRef dst = LLVMGetOperand(call, 0), src = LLVMGetOperand(call, 1);
+    uint32_t copied = esc_pointee(g, esc_node(g, src));
+    esc_unify(g, esc_pointee(g, esc_node(g, dst)), copied);
     esc_mark(g, copied, ESC_STORED, ESC_NONE);
+    /* Bytes are copied as they are: both ranges may hold pointers. */
+    uint64_t size = constant_size(LLVMGetOperand(call, 2));
+    esc_record_access(g, call, dst, size, ESC_ACCESS_POINTERS);
+    esc_record_access(g, call, src, size, ESC_ACCESS_POINTERS);
     return true;
   }
   if (starts_with(name, "llvm.memset.")) {
     LLVMValueRef byte = LLVMGetOperand(call, 1);
-    if (!(LLVMIsAConstantInt(byte) && LLVMConstIntGetZExtValue(byte) == 0))
-      esc_mark(g, esc_node(g, LLVMGetOperand(call, 0)), ESC_CONTENT_FOREIGN,
-               esc_cause(g, ESC_STORED_UNKNOWN, call, NULL, ESC_NONE));
+    if (!LLVMIsNull(byte))
+      esc_record_access(g, call, LLVMGetOperand(call, 0), constant_size(LLVMGetOperand(call, 2)),
+                        ESC_ACCESS_DATA_WRITE);
     return true;
   }
   if (starts_with(name, "llvm.ptrmask.") || starts_with(name, "llvm.launder.invariant.group.") ||

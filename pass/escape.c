@@ -13,6 +13,7 @@
 
 #include "build.h"
 #include "explain.h"
+#include "layout.h"
 #include "rewrite.h"
 #include "solve.h"
 
@@ -37,6 +38,7 @@ bool esc_run_function(LLVMValueRef fn, const EscOptions *options, EscHost *host)
   esc_build_graph(&g);
   bool changed = false;
   if (g.site_count) {
+    esc_resolve_layouts(&g);
     esc_solve(&g, options);
     esc_explain(&g);
     changed = esc_rewrite(&g);

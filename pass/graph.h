@@ -75,6 +75,13 @@ typedef struct EscFree {
   uint32_t node;    /* the freed pointer */
 } EscFree;
 
+typedef struct EscAccess {
+  LLVMValueRef inst;
+  LLVMValueRef address;
+  uint64_t size; /* UINT64_MAX: unknown */
+  int kind;      /* EscAccessKind (layout.h) */
+} EscAccess;
+
 typedef struct EscGraph {
   EscHost *host;
   LLVMValueRef function;
@@ -92,6 +99,8 @@ typedef struct EscGraph {
   uint32_t musttail_count, musttail_capacity;
   LLVMValueRef *phis;
   uint32_t phi_count, phi_capacity;
+  EscAccess *accesses;
+  uint32_t access_count, access_capacity;
   bool calls_returns_twice;
 } EscGraph;
 

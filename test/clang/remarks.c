@@ -94,10 +94,9 @@ struct node *carried(int n) {
 long carried_and_freed(int n) {
   struct node *head = 0;
   for (int i = 0; i < n; i++) {
-    // BAD: the memory model has no field offsets, so reading head->value
-    // below counts as reading head->next as data. (It would escape anyway:
-    // live across loop iterations.)
-    struct node *x = malloc(sizeof *x); // expected-remark {{malloc(16) escapes to heap: converted to an integer (read as data)}}
+    // Reading head->value below does not read head->next: fields are told
+    // apart by offset.
+    struct node *x = malloc(sizeof *x); // expected-remark {{malloc(16) escapes to heap: live across loop iterations}}
     x->next = head;
     x->value = i;
     head = x;
@@ -110,6 +109,23 @@ long carried_and_freed(int n) {
     head = next;
   }
   return s;
+}
+
+struct pair { char *name; long length; };
+
+__attribute__((noinline)) long measure(struct pair *p) { return p->length + p->name[0]; }
+
+// A local struct holding a heap pointer next to data: reading the data does
+// not read the pointer.
+long struct_field(long n) {
+  struct pair *p = malloc(sizeof *p); // expected-remark {{moved to stack: malloc(16)}}
+  p->name = malloc(8); // expected-remark {{malloc(8) escapes to heap: reachable from an argument of measure}}
+  p->name[0] = 'a';
+  p->length = n;
+  long r = measure(p) + p->length;
+  free(p->name);
+  free(p);
+  return r;
 }
 
 int longjumps(void) {
