@@ -128,7 +128,12 @@ static void build_instruction(EscGraph *g, LLVMValueRef inst) {
   case LLVMFCmp:
     return;
   case LLVMRet:
-    escape_operands(g, inst, ESC_RETURNED, NULL);
+    /* Escaping by return is decided after the summary (solve.h). */
+    if (LLVMGetNumOperands(inst) && carries(LLVMGetOperand(inst, 0))) {
+      esc_mark(g, esc_node(g, LLVMGetOperand(inst, 0)), ESC_RETURNS, ESC_NONE);
+      esc_grow((void **)&g->returns, &g->return_capacity, sizeof *g->returns, g->return_count + 1);
+      g->returns[g->return_count++] = inst;
+    }
     return;
   case LLVMPtrToInt:
     escape_operands(g, inst, ESC_PTRTOINT, NULL);

@@ -11,6 +11,7 @@
 #include "build.h"
 
 #include "layout.h"
+#include "summarize.h"
 
 #include <llvm-c/Core.h>
 #include <string.h>
@@ -111,17 +112,54 @@ typedef struct Callee {
   LLVMValueRef fn; /* NULL for indirect calls and inline asm */
   const char *name;
   EscReason passed; /* ESC_PASSED, ESC_PASSED_INDIRECT or ESC_PASSED_ASM */
+  const EscSummary *summary; /* NULL: judge by attributes */
+  EscSummary model;          /* storage for the C library model's summary */
 } Callee;
 
-static Callee callee_of(LLVMValueRef call) {
+/* A summary applies when the call matches the callee's own type: the
+ * module's analysed functions, then the C library model. */
+static const EscSummary *summary_of(EscGraph *g, LLVMValueRef call, Callee *c) {
+  if (!c->fn || LLVMGlobalGetValueType(c->fn) != LLVMGetCalledFunctionType(call))
+    return NULL;
+  if (!LLVMIsDeclaration(c->fn))
+    return esc_host_summary(g->host, c->fn);
+  return esc_libc_summary(g->host, call, c->fn, &c->model) ? &c->model : NULL;
+}
+
+static void callee_of(EscGraph *g, LLVMValueRef call, Callee *c) {
   LLVMValueRef target = LLVMGetCalledValue(call);
-  Callee c = {LLVMIsAFunction(target), NULL, ESC_PASSED};
   size_t len;
-  if (c.fn)
-    c.name = LLVMGetValueName2(c.fn, &len);
+  *c = (Callee){.fn = LLVMIsAFunction(target), .passed = ESC_PASSED};
+  if (c->fn)
+    c->name = LLVMGetValueName2(c->fn, &len);
   else
-    c.passed = LLVMIsAInlineAsm(target) ? ESC_PASSED_ASM : ESC_PASSED_INDIRECT;
-  return c;
+    c->passed = LLVMIsAInlineAsm(target) ? ESC_PASSED_ASM : ESC_PASSED_INDIRECT;
+  c->summary = summary_of(g, call, c);
+}
+
+/* What the callee's summary says it does with argument `arg`. */
+static void apply_summary(EscGraph *g, LLVMValueRef call, const Callee *callee, unsigned arg,
+                          uint32_t node) {
+  const EscSummary *s = callee->summary;
+  EscParamSummary p = arg < s->param_count ? s->params[arg] : s->varargs;
+  if (p.flags & ESC_PARAM_RETURNED)
+    esc_unify(g, esc_node(g, call), node);
+  if (p.stored_into >= 0 && (unsigned)p.stored_into < LLVMGetNumArgOperands(call)) {
+    uint32_t into = esc_node(g, LLVMGetOperand(call, (unsigned)p.stored_into));
+    if (into != ESC_NONE) {
+      esc_unify(g, node, esc_pointee(g, into));
+      esc_mark(g, node, ESC_STORED, ESC_NONE);
+    }
+  }
+  if (p.flags & ESC_PARAM_ESCAPES)
+    esc_mark(g, node, ESC_ESCAPED, esc_cause(g, ESC_PASSED, call, callee->name, ESC_NONE));
+  if (p.flags & ESC_PARAM_FREES)
+    esc_mark(g, node, ESC_ESCAPED, esc_cause(g, ESC_FREED_BY_CALLEE, call, callee->name, ESC_NONE));
+  if (p.flags & ESC_PARAM_CONTENT_ESCAPES)
+    esc_mark(g, node, ESC_CONTENT_ESCAPES,
+             esc_cause(g, ESC_CONTENT_READ, call, callee->name, ESC_NONE));
+  if (p.flags & ESC_PARAM_CONTENT_WRITTEN)
+    esc_mark(g, node, ESC_CONTENT_FOREIGN, ESC_NONE);
 }
 
 static void build_argument(EscGraph *g, LLVMValueRef call, const Callee *callee, unsigned arg) {
@@ -130,6 +168,10 @@ static void build_argument(EscGraph *g, LLVMValueRef call, const Callee *callee,
   if (node == ESC_NONE)
     return;
   bool pointer = LLVMGetTypeKind(LLVMTypeOf(value)) == LLVMPointerTypeKind;
+  if (callee->summary && pointer && !has_param(call, callee->fn, arg, "byval")) {
+    apply_summary(g, call, callee, arg, node);
+    return;
+  }
   Capture capture = pointer && callee->passed != ESC_PASSED_ASM
                         ? capture_of(call, callee->fn, arg)
                         : CAPTURE_ALL;
@@ -161,7 +203,8 @@ static void build_result(EscGraph *g, LLVMValueRef call, const Callee *callee) {
 }
 
 static void build_generic_call(EscGraph *g, LLVMValueRef call) {
-  Callee callee = callee_of(call);
+  Callee callee;
+  callee_of(g, call, &callee);
   unsigned argc = LLVMGetNumArgOperands(call);
   for (unsigned i = 0; i < argc; i++)
     build_argument(g, call, &callee, i);
@@ -309,7 +352,7 @@ void esc_build_call(EscGraph *g, LLVMValueRef call) {
     return;
   case ESC_ROLE_REALLOCATE:
     esc_escape(g, LLVMGetOperand(call, info.ptr_arg), ESC_REALLOCATED, call, NULL);
-    build_result(g, call, &(Callee){fn, NULL, ESC_PASSED});
+    build_result(g, call, &(Callee){.fn = fn, .passed = ESC_PASSED});
     return;
   case ESC_ROLE_OTHER:
     build_generic_call(g, call);

@@ -1,8 +1,11 @@
 /* escape: the driver of the C core.
  *
- * For one function: build the location graph (build.c, calls.c), solve it
- * into a verdict per allocation site (solve.c), report every verdict
- * (explain.c), and move the promoted objects to the stack (rewrite.c).
+ * For one function: build the location graph (build.c, calls.c, with the
+ * summaries of its callees), tell pointer fields from data (layout.c), solve
+ * it as if it had no callers to summarize it for its own callers
+ * (summarize.c), then solve it for real into a verdict per allocation site
+ * (solve.c), report every verdict (explain.c), and move the promoted objects
+ * to the stack (rewrite.c).
  *
  * The design follows Go's escape analysis: an allocation stays on the heap
  * unless the analysis proves that no pointer to it outlives the function or,
@@ -16,6 +19,7 @@
 #include "layout.h"
 #include "rewrite.h"
 #include "solve.h"
+#include "summarize.h"
 
 #include <llvm-c/Core.h>
 #include <string.h>
@@ -36,12 +40,18 @@ bool esc_run_function(LLVMValueRef fn, const EscOptions *options, EscHost *host)
   EscGraph g;
   esc_graph_init(&g, fn, host);
   esc_build_graph(&g);
+  esc_resolve_layouts(&g);
+  esc_propagate(&g);
+  EscSummary summary;
   bool changed = false;
+  if (esc_summarize(&g, &summary)) {
+    esc_host_set_summary(host, &summary);
+    changed = esc_write_back(&g, &summary);
+  }
   if (g.site_count) {
-    esc_resolve_layouts(&g);
     esc_solve(&g, options);
     esc_explain(&g);
-    changed = esc_rewrite(&g);
+    changed |= esc_rewrite(&g);
   }
   esc_graph_free(&g);
   return changed;

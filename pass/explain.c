@@ -88,6 +88,7 @@ static void reason_text(Text *t, EscReason reason, const char *detail) {
     append(t, "freed by %s, which belongs to another allocator family", detail ? detail : "?");
     break;
   case ESC_FREED_BY_INVOKE: append(t, "freed by an invoke"); break;
+  case ESC_FREED_BY_CALLEE: append(t, "freed by callee %s", detail ? detail : "?"); break;
   case ESC_LOOP_CARRIED: append(t, "live across loop iterations"); break;
   case ESC_TOO_LARGE: append(t, "too large for stack"); break;
   case ESC_NON_CONSTANT_SIZE: append(t, "non-constant size"); break;

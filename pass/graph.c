@@ -21,6 +21,7 @@ void esc_graph_free(EscGraph *g) {
   free(g->frees);
   free(g->musttail_calls);
   free(g->phis);
+  free(g->returns);
   free(g->accesses);
   memset(g, 0, sizeof *g);
 }
@@ -85,8 +86,6 @@ uint32_t esc_node(EscGraph *g, LLVMValueRef value) {
     return id;
   id = new_node(g);
   esc_map_put(&g->values, value, id);
-  if (LLVMIsAArgument(value))
-    esc_mark(g, id, ESC_EXTERNAL, esc_cause(g, ESC_STORED_UNKNOWN, NULL, NULL, ESC_NONE));
   return id;
 }
 

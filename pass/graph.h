@@ -9,7 +9,7 @@
  *
  * Facts attach to classes as flags, each with the first reason that set it:
  *   EXTERNAL  members may point to memory the function does not own (globals,
- *             parameters, what unknown calls return);
+ *             what unknown calls return; parameters, once summarized);
  *   ESCAPED   members' objects are reachable from outside the function;
  *   CONTENT_ESCAPES / CONTENT_FOREIGN
  *             what the members point to is read / written by code we do not
@@ -34,6 +34,7 @@ enum {
   ESC_STORED = 1 << 4,           /* members are written to memory */
   ESC_ADDRESS_CAPTURED = 1 << 5, /* a callee may keep members' addresses as integers */
   ESC_REACHES_MUSTTAIL = 1 << 6, /* a musttail call may reach members' objects */
+  ESC_RETURNS = 1 << 7,          /* members may be the function's return value */
 };
 
 /* Why a flag was set. `cause` chains ESC_STORED_ESCAPING to the reason of
@@ -99,6 +100,8 @@ typedef struct EscGraph {
   uint32_t musttail_count, musttail_capacity;
   LLVMValueRef *phis;
   uint32_t phi_count, phi_capacity;
+  LLVMValueRef *returns; /* ret instructions returning pointers */
+  uint32_t return_count, return_capacity;
   EscAccess *accesses;
   uint32_t access_count, access_capacity;
   bool calls_returns_twice;

@@ -17,12 +17,15 @@
 #include <llvm/Config/llvm-config.h>
 
 #include <llvm/ADT/SCCIterator.h>
-#include <llvm/ADT/SmallPtrSet.h>
+#include <llvm/ADT/DenseMap.h>
+#include <llvm/ADT/DenseSet.h>
+#include <llvm/ADT/STLExtras.h>
 #include <llvm/Analysis/CallGraph.h>
 #include <llvm/Analysis/CycleAnalysis.h>
 #include <llvm/Analysis/OptimizationRemarkEmitter.h>
 #include <llvm/Analysis/TargetLibraryInfo.h>
 #include <llvm/IR/DiagnosticInfo.h>
+#include <llvm/IR/InstIterator.h>
 #include <llvm/IR/Instructions.h>
 #include <llvm/IR/Module.h>
 #include <llvm/IR/PassManager.h>
@@ -41,6 +44,7 @@
 
 #include <cstring>
 #include <memory>
+#include <vector>
 
 using namespace llvm;
 
@@ -48,10 +52,13 @@ static const char PassName[] = "escape"; // remarks' pass name, and -passes name
 
 // The host of one function: created by EscapePass::run, lives while the core
 // runs on that function.
+using SummaryMap = DenseMap<const Function *, EscSummary>;
+
 struct EscHost {
   Function &F;
   FunctionAnalysisManager &FAM;
   bool Recursive;
+  SummaryMap &Summaries; // of the functions analysed so far
   std::unique_ptr<CycleInfo> Cycles;              // computed on first query
   std::unique_ptr<OptimizationRemarkEmitter> ORE; // created on first report
 
@@ -86,35 +93,122 @@ struct EscapePass : PassInfoMixin<EscapePass> {
   }
 
   PreservedAnalyses run(Module &M, ModuleAnalysisManager &MAM) {
-    // Functions on a cycle of the direct call graph (indirect calls go to a
-    // node with no way back, so they close no cycle).
-    SmallPtrSet<const Function *, 16> Recursive;
-    CallGraph &CG = MAM.getResult<CallGraphAnalysis>(M);
-    for (auto SCC = scc_begin(&CG); !SCC.isAtEnd(); ++SCC)
-      if (SCC.hasCycle())
-        for (CallGraphNode *N : *SCC)
-          if (const Function *Fn = N->getFunction())
-            Recursive.insert(Fn);
-
     auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
     FunctionPassManager CleanupFPM;
     CleanupFPM.addPass(SROAPass(SROAOptions::ModifyCFG));
     CleanupFPM.addPass(InstCombinePass());
 
+    CallGraph &CG = MAM.getResult<CallGraphAnalysis>(M);
+    std::vector<Component> Order = bottomUp(CG, FAM);
+    DenseSet<const Function *> Recursive = findRecursion(CG, Order);
+
+    // Bottom-up over the call graph: a function's callees are summarized
+    // before it is analysed.
+    SummaryMap Summaries;
     bool Changed = false;
-    for (Function &F : M) {
-      if (F.isDeclaration() || F.hasOptNone())
-        continue;
-      EscHost Host{F, FAM, Recursive.contains(&F), nullptr, nullptr};
-      if (!esc_run_function(wrap(&F), &Options, &Host))
-        continue;
-      Changed = true;
-      FAM.invalidate(F, PreservedAnalyses::none());
-      if (Cleanup)
-        CleanupFPM.run(F, FAM); // invalidates F's analyses as it goes
-    }
+    for (const Component &C : Order)
+      for (Function *F : C.Functions) {
+        if (F->isDeclaration() || F->hasOptNone())
+          continue;
+        EscHost Host{*F, FAM, Recursive.contains(F), Summaries, nullptr, nullptr};
+        if (!esc_run_function(wrap(F), &Options, &Host))
+          continue;
+        Changed = true;
+        FAM.invalidate(*F, PreservedAnalyses::none());
+        if (Cleanup)
+          CleanupFPM.run(*F, FAM); // invalidates F's analyses as it goes
+      }
     return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
   }
+
+  // A strongly connected component of the direct call graph.
+  struct Component {
+    std::vector<Function *> Functions;
+    bool Cycle;          // its functions call each other (or themselves)
+    bool ReachesUnknown; // it may call code that calls back (see below)
+  };
+
+  // The components, callees first.
+  static std::vector<Component> bottomUp(CallGraph &CG, FunctionAnalysisManager &FAM) {
+    std::vector<Component> Order;
+    DenseSet<const Function *> ReachesUnknown;
+    for (auto SCC = scc_begin(&CG); !SCC.isAtEnd(); ++SCC) {
+      Component C{{}, SCC.hasCycle(), false};
+      for (CallGraphNode *N : *SCC)
+        if (Function *F = N->getFunction()) {
+          C.Functions.push_back(F);
+          C.ReachesUnknown |= mayCallUnknownCode(*F, FAM, ReachesUnknown);
+        }
+      if (C.ReachesUnknown)
+        ReachesUnknown.insert(C.Functions.begin(), C.Functions.end());
+      Order.push_back(std::move(C));
+    }
+    return Order;
+  }
+
+  // Functions that may be re-entered before they return: on a cycle of
+  // direct calls, or on one through code the module does not show: from a
+  // call to unknown code back into a function that code can name (external
+  // or address-taken) and on through direct calls. Functions LLVM proved
+  // `norecurse` are not.
+  static DenseSet<const Function *> findRecursion(CallGraph &CG,
+                                                  const std::vector<Component> &Order) {
+    DenseSet<const Function *> FromOutside, Recursive;
+    for (const Component &C : llvm::reverse(Order)) { // callers first
+      bool Reached = false;
+      for (const Function *F : C.Functions)
+        Reached |= !F->hasLocalLinkage() || F->hasAddressTaken() || FromOutside.contains(F);
+      for (const Function *F : C.Functions) {
+        if (Reached)
+          for (const auto &Edge : *CG[F])
+            if (const Function *Callee = Edge.second->getFunction())
+              FromOutside.insert(Callee);
+        if (!F->doesNotRecurse() && (C.Cycle || (Reached && C.ReachesUnknown)))
+          Recursive.insert(F);
+      }
+    }
+    return Recursive;
+  }
+
+  // Library functions that call user code back on the caller's stack.
+  static bool takesCallback(StringRef Name) {
+    static const char *const Names[] = {"qsort",  "qsort_r", "bsearch", "atexit",  "on_exit",
+                                        "signal", "sigaction", "ftw",   "nftw",    "scandir",
+                                        "tsearch", "tfind",  "twalk",   "lfind",   "lsearch",
+                                        "pthread_once", "dl_iterate_phdr"};
+    return is_contained(Names, Name);
+  }
+
+  // Recursion the call graph does not show goes through code it does not
+  // see: an indirect call, or a callee outside the module that is not a
+  // library function known not to call back. True when `Fn` makes such a
+  // call, or calls (directly) a function already found to.
+  static bool mayCallUnknownCode(const Function &Fn, FunctionAnalysisManager &FAM,
+                                 const DenseSet<const Function *> &CallsUnknown) {
+    if (Fn.isDeclaration())
+      return false;
+    const TargetLibraryInfo &TLI = FAM.getResult<TargetLibraryAnalysis>(const_cast<Function &>(Fn));
+    for (const Instruction &I : instructions(Fn)) {
+      const auto *CB = dyn_cast<CallBase>(&I);
+      if (!CB || CB->isInlineAsm())
+        continue;
+      const Function *Callee = CB->getCalledFunction();
+      if (!Callee)
+        return true;
+      if (Callee->isIntrinsic() || CallsUnknown.contains(Callee))
+        continue;
+      if (!Callee->isDeclaration())
+        continue; // its own SCC was handled first, or it is in this one
+      LibFunc LF;
+      bool Library = TLI.getLibFunc(*CB, LF) && TLI.has(LF);
+      if (Callee->hasFnAttribute(Attribute::NoCallback) ||
+          (Library && !takesCallback(Callee->getName())))
+        continue;
+      return true;
+    }
+    return false;
+  }
+
 };
 
 // The text between the angle brackets of `escape<...>`: ';'-separated
@@ -258,6 +352,15 @@ extern "C" bool esc_host_stack_in_addrspace(EscHost *H, unsigned AddrSpace) {
 }
 
 extern "C" bool esc_host_function_is_recursive(EscHost *H) { return H->Recursive; }
+
+extern "C" const EscSummary *esc_host_summary(EscHost *H, LLVMValueRef Fn) {
+  auto It = H->Summaries.find(cast<Function>(unwrap(Fn)));
+  return It == H->Summaries.end() ? nullptr : &It->second;
+}
+
+extern "C" void esc_host_set_summary(EscHost *H, const EscSummary *Summary) {
+  H->Summaries[&H->F] = *Summary;
+}
 
 extern "C" bool esc_host_in_cycle(EscHost *H, LLVMBasicBlockRef Block) {
   return H->cycles().getCycle(unwrap(Block)) != nullptr;

@@ -37,7 +37,7 @@ static bool push_down(EscGraph *g, uint32_t rep) {
   return changed;
 }
 
-static void propagate(EscGraph *g) {
+void esc_propagate(EscGraph *g) {
   uint32_t *stack = esc_calloc(g->node_count + 1, sizeof *stack);
   for (uint32_t i = 0; i < g->node_count; i++) {
     uint32_t depth = 0;
@@ -161,8 +161,22 @@ static void judge_budget(EscGraph *g, const EscOptions *options) {
   }
 }
 
+/* Seen from inside, the caller's world: parameters point to memory the
+ * function does not own, and what it returns escapes. */
+static void open_to_callers(EscGraph *g) {
+  unsigned n = LLVMCountParams(g->function);
+  for (unsigned i = 0; i < n; i++) {
+    uint32_t node = esc_map_get(&g->values, LLVMGetParam(g->function, i));
+    if (node != ESC_NONE)
+      esc_mark(g, node, ESC_EXTERNAL, esc_cause(g, ESC_STORED_UNKNOWN, NULL, NULL, ESC_NONE));
+  }
+  for (uint32_t r = 0; r < g->return_count; r++)
+    esc_escape(g, LLVMGetOperand(g->returns[r], 0), ESC_RETURNED, g->returns[r], NULL);
+}
+
 void esc_solve(EscGraph *g, const EscOptions *options) {
-  propagate(g);
+  open_to_callers(g);
+  esc_propagate(g);
   judge_frees(g);
   mark_musttail_reach(g);
   judge_flow(g);

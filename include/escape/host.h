@@ -8,6 +8,7 @@
 #define ESCAPE_HOST_H
 
 #include "escape/escape.h"
+#include "escape/summary.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -31,6 +32,7 @@ typedef enum EscReason {
   ESC_REALLOCATED,
   ESC_FREED_OTHER_FAMILY, /* freed by a deallocator of another family (detail) */
   ESC_FREED_BY_INVOKE,  /* deallocated by an invoke */
+  ESC_FREED_BY_CALLEE,  /* a callee may free it (detail: its name) */
   ESC_LOOP_CARRIED,     /* live across loop iterations */
   ESC_TOO_LARGE,        /* size > limit */
   ESC_NON_CONSTANT_SIZE,
@@ -94,6 +96,13 @@ bool esc_host_carries_around(EscHost *host, LLVMBasicBlockRef phi_block,
  * predecessor from its phis). The invoke is erased: the caller must hold no
  * reference to it, or to those phis, afterwards. Returns the call. */
 LLVMValueRef esc_host_invoke_to_call(EscHost *host, LLVMValueRef invoke);
+
+/* The summary of `fn`, a function of this module analysed before the
+ * current one (callees come first), or NULL. */
+const EscSummary *esc_host_summary(EscHost *host, LLVMValueRef fn);
+
+/* Keeps the summary of the current function for its callers. */
+void esc_host_set_summary(EscHost *host, const EscSummary *summary);
 
 #ifdef __cplusplus
 }

@@ -23,7 +23,7 @@ target triple = "x86_64-pc-linux-gnu"
 
 declare ptr @malloc(i64)
 declare void @free(ptr)
-declare void @use(ptr nocapture) nofree nounwind
+declare void @use(ptr nocapture) nofree nounwind nocallback
 
 ; COUNT: {{^}}33{{$}}
 

@@ -1,0 +1,56 @@
+/* escape: what a function does with the pointers it is given.
+ *
+ * The interprocedural half of the analysis. A summary is computed for each
+ * function the module defines (bottom-up over the call graph, so callees come
+ * first) and kept by the host; a model of the C library supplies summaries
+ * for declarations LLVM's attributes describe too coarsely. A call site uses
+ * the callee's summary instead of its attributes.
+ *
+ * Per pointer parameter, in Go's terms (Go's `leaks` encoding, coarsened to
+ * two dereference levels: the pointer, and everything reachable from it):
+ *   ESC_PARAM_ESCAPES          the pointer may outlive the call ("leaking param: p")
+ *   ESC_PARAM_RETURNED         it may be the return value ("leaking param: p to result")
+ *   ESC_PARAM_FREES            the callee may free it
+ *   ESC_PARAM_CONTENT_ESCAPES  pointers reachable from it may outlive the call
+ *                              ("leaking param content: p")
+ *   ESC_PARAM_CONTENT_WRITTEN  the callee may store pointers, or data over
+ *                              pointers, into what it points to
+ * A parameter with none of these "does not escape". `stored_into` names a
+ * parameter whose pointee receives this pointer (strtol's nptr into
+ * *endptr), -1 for none. */
+#ifndef ESCAPE_SUMMARY_H
+#define ESCAPE_SUMMARY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum {
+  ESC_PARAM_ESCAPES = 1 << 0,
+  ESC_PARAM_RETURNED = 1 << 1,
+  ESC_PARAM_FREES = 1 << 2,
+  ESC_PARAM_CONTENT_ESCAPES = 1 << 3,
+  ESC_PARAM_CONTENT_WRITTEN = 1 << 4,
+};
+
+#define ESC_MAX_SUMMARY_PARAMS 16
+
+typedef struct EscParamSummary {
+  uint8_t flags;
+  int8_t stored_into;
+} EscParamSummary;
+
+typedef struct EscSummary {
+  unsigned param_count; /* parameters beyond ESC_MAX_SUMMARY_PARAMS: no summary */
+  EscParamSummary params[ESC_MAX_SUMMARY_PARAMS];
+  EscParamSummary varargs; /* what happens to each variadic argument */
+} EscSummary;
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

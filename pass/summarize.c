@@ -1,0 +1,149 @@
+/* summarize: parameter summaries from the solved graph (see summarize.h).
+ *
+ * The graph has been solved with the parameters treated like local objects,
+ * so a parameter's class escapes only through real sinks (globals, capturing
+ * callees, ...). Seen from a caller, three more things count: a pointer
+ * stored into memory a parameter points to has left the function (its class
+ * lies on a parameter's pointee chain); contents shared between two
+ * parameters flow between the caller's objects; and anything below the
+ * first dereference is summarized as a whole, as Go does past its levels. */
+#include "summarize.h"
+
+#include <llvm-c/Core.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { CHAIN_MAX = 32, OWNER_NONE = -1, OWNER_SEVERAL = -2 };
+
+typedef struct Chain {
+  uint32_t classes[CHAIN_MAX]; /* [0] the parameter's class, then its pointees */
+  unsigned length;
+  bool cut; /* longer than CHAIN_MAX */
+} Chain;
+
+static Chain chain_of(EscGraph *g, uint32_t node) {
+  Chain c = {{0}, 0, false};
+  for (uint32_t k = esc_find(g, node); k != ESC_NONE; k = esc_pointee_if_any(g, k)) {
+    for (unsigned i = 0; i < c.length; i++)
+      if (c.classes[i] == k)
+        return c; /* a cycle: memory that points to itself */
+    if (c.length == CHAIN_MAX) {
+      c.cut = true;
+      return c;
+    }
+    c.classes[c.length++] = k;
+  }
+  return c;
+}
+
+static bool may_be_replaced(LLVMValueRef fn) {
+  switch (LLVMGetLinkage(fn)) {
+  case LLVMExternalLinkage:
+  case LLVMInternalLinkage:
+  case LLVMPrivateLinkage:
+    return false;
+  default: /* weak, linkonce, available_externally, ...: another body may win */
+    return true;
+  }
+}
+
+static bool is_freed(EscGraph *g, uint32_t rep) {
+  for (uint32_t f = 0; f < g->free_count; f++)
+    if (esc_find(g, g->frees[f].node) == rep)
+      return true;
+  return false;
+}
+
+static uint8_t param_flags(EscGraph *g, const Chain *chains, unsigned count, unsigned i,
+                           const int32_t *owner) {
+  const Chain *c = &chains[i];
+  if (!c->length)
+    return 0; /* unused */
+  if (c->cut)
+    return ESC_PARAM_ESCAPES | ESC_PARAM_CONTENT_ESCAPES | ESC_PARAM_CONTENT_WRITTEN;
+  uint32_t self = c->classes[0];
+  uint8_t flags = 0;
+  if (esc_has(g, self, ESC_ESCAPED) || owner[self] != OWNER_NONE)
+    flags |= ESC_PARAM_ESCAPES;
+  if (esc_has(g, self, ESC_RETURNS))
+    flags |= ESC_PARAM_RETURNED;
+  if (is_freed(g, self))
+    flags |= ESC_PARAM_FREES;
+  if (esc_has(g, self, ESC_CONTENT_FOREIGN))
+    flags |= ESC_PARAM_CONTENT_WRITTEN;
+  for (unsigned d = 1; d < c->length; d++) {
+    uint32_t k = c->classes[d];
+    bool another_param = false;
+    for (unsigned j = 0; j < count; j++)
+      another_param |= chains[j].length && chains[j].classes[0] == k;
+    if (esc_has(g, k, ESC_ESCAPED) || esc_has(g, k, ESC_RETURNS) || owner[k] == OWNER_SEVERAL ||
+        another_param || is_freed(g, k))
+      flags |= ESC_PARAM_CONTENT_ESCAPES;
+    if (esc_has(g, k, ESC_STORED) || esc_has(g, k, ESC_CONTENT_FOREIGN) ||
+        esc_has(g, k, ESC_EXTERNAL) || another_param)
+      flags |= ESC_PARAM_CONTENT_WRITTEN;
+  }
+  return flags;
+}
+
+bool esc_summarize(EscGraph *g, EscSummary *out) {
+  unsigned count = LLVMCountParams(g->function);
+  if (may_be_replaced(g->function) || count > ESC_MAX_SUMMARY_PARAMS)
+    return false;
+  memset(out, 0, sizeof *out);
+  out->param_count = count;
+  out->varargs = (EscParamSummary){
+      ESC_PARAM_ESCAPES | ESC_PARAM_CONTENT_ESCAPES | ESC_PARAM_CONTENT_WRITTEN, -1};
+  Chain chains[ESC_MAX_SUMMARY_PARAMS];
+  int32_t *owner = esc_calloc(g->node_count, sizeof *owner);
+  for (uint32_t n = 0; n < g->node_count; n++)
+    owner[n] = OWNER_NONE;
+  for (unsigned i = 0; i < count; i++) {
+    uint32_t node = esc_map_get(&g->values, LLVMGetParam(g->function, i));
+    chains[i] = node == ESC_NONE ? (Chain){{0}, 0, false} : chain_of(g, node);
+    for (unsigned d = 1; d < chains[i].length; d++) {
+      int32_t *o = &owner[chains[i].classes[d]];
+      *o = *o == OWNER_NONE || *o == (int32_t)i ? (int32_t)i : OWNER_SEVERAL;
+    }
+  }
+  for (unsigned i = 0; i < count; i++) {
+    LLVMTypeRef type = LLVMTypeOf(LLVMGetParam(g->function, i));
+    bool pointer = LLVMGetTypeKind(type) == LLVMPointerTypeKind;
+    out->params[i].stored_into = -1;
+    out->params[i].flags = pointer || !esc_carries_pointers(type)
+                               ? param_flags(g, chains, count, i, owner)
+                               : out->varargs.flags; /* aggregates of pointers */
+  }
+  free(owner);
+  return true;
+}
+
+static unsigned kind_of(const char *name) {
+  return LLVMGetEnumAttributeKindForName(name, strlen(name));
+}
+
+/* captures(address): CaptureComponents::Address (3) in the "other" nibble. */
+enum { CAPTURES_ADDRESS_ONLY = 3 << 4 };
+
+bool esc_write_back(EscGraph *g, const EscSummary *summary) {
+  unsigned captures = kind_of("captures"), nocapture = kind_of("nocapture");
+  LLVMContextRef context = LLVMGetModuleContext(LLVMGetGlobalParent(g->function));
+  bool changed = false;
+  for (unsigned i = 0; i < summary->param_count; i++) {
+    LLVMValueRef param = LLVMGetParam(g->function, i);
+    uint8_t kept = ESC_PARAM_ESCAPES | ESC_PARAM_RETURNED | ESC_PARAM_FREES;
+    if (LLVMGetTypeKind(LLVMTypeOf(param)) != LLVMPointerTypeKind || (summary->params[i].flags & kept))
+      continue;
+    uint32_t node = esc_map_get(&g->values, param);
+    /* Before LLVM 21, nocapture also rules out keeping the address. */
+    if (!captures && node != ESC_NONE && esc_has(g, node, ESC_ADDRESS_CAPTURED))
+      continue;
+    unsigned kind = captures ? captures : nocapture;
+    if (LLVMGetEnumAttributeAtIndex(g->function, i + 1, kind))
+      continue;
+    LLVMAddAttributeAtIndex(g->function, i + 1,
+                            LLVMCreateEnumAttribute(context, kind, captures ? CAPTURES_ADDRESS_ONLY : 0));
+    changed = true;
+  }
+  return changed;
+}

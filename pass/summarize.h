@@ -1,0 +1,24 @@
+/* summarize: a function's summary (include/escape/summary.h), read off its
+ * graph solved as if it had no callers, and what it proves written back as
+ * LLVM attributes. */
+#ifndef ESCAPE_SUMMARIZE_H
+#define ESCAPE_SUMMARIZE_H
+
+#include "escape/summary.h"
+#include "graph.h"
+
+/* Fills `out` for g->function. Returns false when callers may not rely on
+ * the definition (it can be replaced at link time) or it has too many
+ * parameters. Call after esc_propagate and before esc_solve. */
+bool esc_summarize(EscGraph *g, EscSummary *out);
+
+/* Adds nocapture (LLVM < 21) or captures(address) (LLVM 21+) to parameters
+ * the summary proves are neither kept, returned nor freed. Returns true when
+ * an attribute was added. */
+bool esc_write_back(EscGraph *g, const EscSummary *summary);
+
+/* The summary of a call to a C library or POSIX function `fn`, when the
+ * model knows it (libc.c). */
+bool esc_libc_summary(EscHost *host, LLVMValueRef call, LLVMValueRef fn, EscSummary *out);
+
+#endif
