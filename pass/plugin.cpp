@@ -269,14 +269,18 @@ void registerCallbacks(PassBuilder &PB) {
   PB.registerPipelineParsingCallback(parsePipelineElement);
   // The inliner has run by then, so allocations of inlined helpers are visible.
   // LLVM 20 added a ThinOrFullLTOPhase argument: `auto...` takes either form.
-  PB.registerOptimizerEarlyEPCallback(
-      [](ModulePassManager &MPM, OptimizationLevel Level, auto...) {
-        if (Level == OptimizationLevel::O0)
-          return;
-        EscapeParams P;
-        P.Cleanup = true;
-        MPM.addPass(EscapePass(P));
-      });
+  auto AddToPipeline = [](ModulePassManager &MPM, OptimizationLevel Level, auto...) {
+    if (Level == OptimizationLevel::O0)
+      return;
+    EscapeParams P;
+    P.Cleanup = true;
+    MPM.addPass(EscapePass(P));
+  };
+  // After the inliner, so allocations of inlined helpers are visible; this
+  // also serves ThinLTO's post-link optimization.
+  PB.registerOptimizerEarlyEPCallback(AddToPipeline);
+  // Full LTO: the whole program is one module, its calls all resolved.
+  PB.registerFullLinkTimeOptimizationLastEPCallback(AddToPipeline);
 }
 
 } // namespace

@@ -82,3 +82,7 @@ else:
 
     if has_asan_runtime():
         config.available_features.add("asan")
+
+    # lld of this LLVM (Debian: lld-N), for link-time optimization tests.
+    if os.path.isfile(os.path.join(tools, "ld.lld")):
+        config.available_features.add("lld")
