@@ -160,6 +160,17 @@ static void apply_summary(EscGraph *g, LLVMValueRef call, const Callee *callee, 
              esc_cause(g, ESC_CONTENT_READ, call, callee->name, ESC_NONE));
   if (p.flags & ESC_PARAM_CONTENT_WRITTEN)
     esc_mark(g, node, ESC_CONTENT_FOREIGN, ESC_NONE);
+  if (p.flags & ESC_PARAM_ADDRESS_KEPT)
+    esc_mark(g, node, ESC_ADDRESS_CAPTURED, ESC_NONE);
+  /* Which bytes the callee touches is unknown: all of them. */
+  if (p.flags & ESC_PARAM_READS_DATA)
+    esc_record_class_access(g, call, node, ESC_ACCESS_DATA_READ);
+  if (p.flags & ESC_PARAM_WRITES_DATA)
+    esc_record_class_access(g, call, node, ESC_ACCESS_DATA_WRITE);
+  if (p.flags & ESC_PARAM_CONTENT_READS_DATA)
+    esc_record_class_access(g, call, esc_pointee(g, node), ESC_ACCESS_DATA_READ);
+  if (p.flags & ESC_PARAM_CONTENT_WRITES_DATA)
+    esc_record_class_access(g, call, esc_pointee(g, node), ESC_ACCESS_DATA_WRITE);
 }
 
 static void build_argument(EscGraph *g, LLVMValueRef call, const Callee *callee, unsigned arg) {

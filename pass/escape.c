@@ -33,17 +33,38 @@ static bool has_fn_attr(LLVMValueRef fn, const char *name) {
   return kind && LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, kind);
 }
 
-bool esc_run_function(LLVMValueRef fn, const EscOptions *options, EscHost *host) {
+static bool skipped(LLVMValueRef fn) {
   /* Coroutines are split later; their frames are not ours to shape. */
-  if (LLVMIsDeclaration(fn) || has_fn_attr(fn, "optnone") || has_fn_attr(fn, "presplitcoroutine"))
+  return LLVMIsDeclaration(fn) || has_fn_attr(fn, "optnone") ||
+         has_fn_attr(fn, "presplitcoroutine");
+}
+
+/* Builds the graph and solves it as if the function had no callers. */
+static void analyse(EscGraph *g, LLVMValueRef fn, EscHost *host) {
+  esc_graph_init(g, fn, host);
+  esc_build_graph(g);
+  esc_resolve_layouts(g);
+  esc_propagate(g);
+}
+
+void esc_summarize_function(LLVMValueRef fn, EscHost *host) {
+  if (skipped(fn))
+    return;
+  EscGraph g;
+  EscSummary summary;
+  analyse(&g, fn, host);
+  if (esc_summarize(&g, &summary))
+    esc_host_set_summary(host, &summary);
+  esc_graph_free(&g);
+}
+
+bool esc_run_function(LLVMValueRef fn, const EscOptions *options, EscHost *host) {
+  if (skipped(fn))
     return false;
   EscGraph g;
-  esc_graph_init(&g, fn, host);
-  esc_build_graph(&g);
-  esc_resolve_layouts(&g);
-  esc_propagate(&g);
   EscSummary summary;
   bool changed = false;
+  analyse(&g, fn, host);
   if (esc_summarize(&g, &summary)) {
     esc_host_set_summary(host, &summary);
     changed = esc_write_back(&g, &summary);

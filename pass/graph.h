@@ -78,7 +78,8 @@ typedef struct EscFree {
 
 typedef struct EscAccess {
   LLVMValueRef inst;
-  LLVMValueRef address;
+  LLVMValueRef address; /* NULL: somewhere in the objects of class `node` */
+  uint32_t node;
   uint64_t size; /* UINT64_MAX: unknown */
   int kind;      /* EscAccessKind (layout.h) */
 } EscAccess;

@@ -37,10 +37,21 @@ typedef struct Layouts {
   uint8_t *fixed;    /* by node: allocation sites, always at offset 0 */
 } Layouts;
 
+static void record(EscGraph *g, EscAccess access) {
+  if (access.node == ESC_NONE)
+    return; /* memory of a constant: a global, foreign anyway */
+  esc_grow((void **)&g->accesses, &g->access_capacity, sizeof *g->accesses, g->access_count + 1);
+  g->accesses[g->access_count++] = access;
+}
+
 void esc_record_access(EscGraph *g, LLVMValueRef inst, LLVMValueRef address, uint64_t size,
                        EscAccessKind kind) {
-  esc_grow((void **)&g->accesses, &g->access_capacity, sizeof *g->accesses, g->access_count + 1);
-  g->accesses[g->access_count++] = (EscAccess){inst, address, size, kind};
+  uint32_t node = LLVMIsAConstant(address) ? ESC_NONE : esc_node(g, address);
+  record(g, (EscAccess){inst, address, node, size, kind});
+}
+
+void esc_record_class_access(EscGraph *g, LLVMValueRef inst, uint32_t node, EscAccessKind kind) {
+  record(g, (EscAccess){inst, NULL, node, UINT64_MAX, kind});
 }
 
 uint64_t esc_store_size(EscGraph *g, LLVMTypeRef type) {
@@ -197,8 +208,8 @@ static int by_class_then_start(const void *a, const void *b) {
 }
 
 static Range range_of(const Layouts *l, const EscAccess *a, bool trusted) {
-  Offset o = offset_of(l, a->address);
-  Range r = {esc_find(l->g, esc_map_get(&l->g->values, a->address)), INT64_MIN, INT64_MAX, a};
+  Offset o = a->address ? offset_of(l, a->address) : unknown;
+  Range r = {esc_find(l->g, a->node), INT64_MIN, INT64_MAX, a};
   int64_t end;
   if (trusted && o.state == OFFSET_KNOWN && a->size <= INT64_MAX &&
       add_checked(o.value, (int64_t)a->size, &end)) {
@@ -261,8 +272,7 @@ static void judge_overlaps(Layouts *l, bool trusted) {
   Range *ranges = esc_calloc(g->access_count, sizeof *ranges);
   uint32_t count = 0;
   for (uint32_t a = 0; a < g->access_count; a++)
-    if (esc_map_get(&g->values, g->accesses[a].address) != ESC_NONE)
-      ranges[count++] = range_of(l, &g->accesses[a], trusted);
+    ranges[count++] = range_of(l, &g->accesses[a], trusted);
   qsort(ranges, count, sizeof *ranges, by_class_then_start);
   for (uint32_t start = 0, end; start < count; start = end) {
     for (end = start; end < count && ranges[end].rep == ranges[start].rep; end++)

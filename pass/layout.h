@@ -32,6 +32,10 @@ typedef enum EscAccessKind {
 void esc_record_access(EscGraph *g, LLVMValueRef inst, LLVMValueRef address, uint64_t size,
                        EscAccessKind kind);
 
+/* Records that `inst` accesses bytes somewhere in the objects of the class
+ * of `node` (a callee's doing, seen through its summary). */
+void esc_record_class_access(EscGraph *g, LLVMValueRef inst, uint32_t node, EscAccessKind kind);
+
 /* The size in bytes of a value of `type` in memory, UINT64_MAX if unknown. */
 uint64_t esc_store_size(EscGraph *g, LLVMTypeRef type);
 

@@ -16,10 +16,11 @@
 
 enum {
   NONE = 0,
-  KEEP = ESC_PARAM_ESCAPES,
+  KEEP = ESC_PARAM_ESCAPES | ESC_PARAM_CONTENT_ESCAPES,
   RET = ESC_PARAM_RETURNED,
-  WRITE = ESC_PARAM_CONTENT_WRITTEN, /* data written; %n, read(), ... */
-  SPREAD = ESC_PARAM_CONTENT_ESCAPES, /* bytes copied elsewhere, pointers included */
+  READ = ESC_PARAM_READS_DATA,                                /* bytes read: %s, write() */
+  WRITE = ESC_PARAM_CONTENT_WRITTEN | ESC_PARAM_WRITES_DATA, /* bytes written: %n, read() */
+  SPREAD = ESC_PARAM_CONTENT_ESCAPES | ESC_PARAM_READS_DATA, /* bytes copied elsewhere */
 };
 
 #define MAX_FIXED 5
@@ -27,8 +28,8 @@ enum {
 typedef struct LibcEntry {
   const char *name;
   unsigned params;
-  uint8_t flags[MAX_FIXED];
-  uint8_t varargs;
+  uint16_t flags[MAX_FIXED];
+  uint16_t varargs;
   int8_t stored_from, stored_into; /* stored_from's pointer lands in *stored_into */
   int8_t callback;                 /* a function pointer called with pointers into... */
   int8_t callback_data[2];         /* ...these arguments' objects */
@@ -39,68 +40,72 @@ typedef struct LibcEntry {
 #define NO_CALLBACK -1, {-1, -1}
 
 static const LibcEntry entries[] = {
-    /* formatted output: %s and %p read, %n writes an int */
-    {"printf", 1, {NONE}, WRITE, NO_STORE, NO_CALLBACK, false},
-    {"fprintf", 2, {WRITE, NONE}, WRITE, NO_STORE, NO_CALLBACK, false},
-    {"sprintf", 2, {WRITE, NONE}, WRITE, NO_STORE, NO_CALLBACK, false},
-    {"snprintf", 3, {WRITE, NONE, NONE}, WRITE, NO_STORE, NO_CALLBACK, false},
-    /* formatted input: every variadic argument is written */
-    {"scanf", 1, {NONE}, WRITE, NO_STORE, NO_CALLBACK, false},
-    {"fscanf", 2, {WRITE, NONE}, WRITE, NO_STORE, NO_CALLBACK, false},
-    {"sscanf", 2, {NONE, NONE}, WRITE, NO_STORE, NO_CALLBACK, false},
+    /* formatted output: %s reads, %n writes an int */
+    {"printf", 1, {READ}, READ | WRITE, NO_STORE, NO_CALLBACK, false},
+    {"fprintf", 2, {READ | WRITE, READ}, READ | WRITE, NO_STORE, NO_CALLBACK, false},
+    {"sprintf", 2, {WRITE, READ}, READ | WRITE, NO_STORE, NO_CALLBACK, false},
+    {"snprintf", 3, {WRITE, NONE, READ}, READ | WRITE, NO_STORE, NO_CALLBACK, false},
+    /* formatted input: every variadic argument is written (glibc's names too) */
+    {"scanf", 1, {READ}, WRITE, NO_STORE, NO_CALLBACK, false},
+    {"__isoc99_scanf", 1, {READ}, WRITE, NO_STORE, NO_CALLBACK, false},
+    {"fscanf", 2, {READ | WRITE, READ}, WRITE, NO_STORE, NO_CALLBACK, false},
+    {"sscanf", 2, {READ, READ}, WRITE, NO_STORE, NO_CALLBACK, false},
+    {"__isoc99_sscanf", 2, {READ, READ}, WRITE, NO_STORE, NO_CALLBACK, false},
     /* stdio and POSIX I/O */
-    {"puts", 1, {NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"fputs", 2, {NONE, WRITE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"fgets", 3, {RET | WRITE, NONE, WRITE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"fwrite", 4, {NONE, NONE, NONE, WRITE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"fread", 4, {WRITE, NONE, NONE, WRITE}, 0, NO_STORE, NO_CALLBACK, false},
+    {"puts", 1, {READ}, 0, NO_STORE, NO_CALLBACK, false},
+    {"fputs", 2, {READ, READ | WRITE}, 0, NO_STORE, NO_CALLBACK, false},
+    {"fgets", 3, {RET | WRITE, NONE, READ | WRITE}, 0, NO_STORE, NO_CALLBACK, false},
+    {"fwrite", 4, {READ, NONE, NONE, READ | WRITE}, 0, NO_STORE, NO_CALLBACK, false},
+    {"fread", 4, {WRITE, NONE, NONE, READ | WRITE}, 0, NO_STORE, NO_CALLBACK, false},
     {"read", 3, {NONE, WRITE, NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"write", 3, {NONE, NONE, NONE}, 0, NO_STORE, NO_CALLBACK, false},
+    {"write", 3, {NONE, READ, NONE}, 0, NO_STORE, NO_CALLBACK, false},
     /* reading strings and memory */
-    {"strlen", 1, {NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"strnlen", 2, {NONE, NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"strcmp", 2, {NONE, NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"strncmp", 3, {NONE, NONE, NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"strcasecmp", 2, {NONE, NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"strncasecmp", 3, {NONE, NONE, NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"memcmp", 3, {NONE, NONE, NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"bcmp", 3, {NONE, NONE, NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"strspn", 2, {NONE, NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"strcspn", 2, {NONE, NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"atoi", 1, {NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"atol", 1, {NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"atof", 1, {NONE}, 0, NO_STORE, NO_CALLBACK, false},
+    {"strlen", 1, {READ}, 0, NO_STORE, NO_CALLBACK, false},
+    {"strnlen", 2, {READ, NONE}, 0, NO_STORE, NO_CALLBACK, false},
+    {"strcmp", 2, {READ, READ}, 0, NO_STORE, NO_CALLBACK, false},
+    {"strncmp", 3, {READ, READ, NONE}, 0, NO_STORE, NO_CALLBACK, false},
+    {"strcasecmp", 2, {READ, READ}, 0, NO_STORE, NO_CALLBACK, false},
+    {"strncasecmp", 3, {READ, READ, NONE}, 0, NO_STORE, NO_CALLBACK, false},
+    {"memcmp", 3, {READ, READ, NONE}, 0, NO_STORE, NO_CALLBACK, false},
+    {"bcmp", 3, {READ, READ, NONE}, 0, NO_STORE, NO_CALLBACK, false},
+    {"strspn", 2, {READ, READ}, 0, NO_STORE, NO_CALLBACK, false},
+    {"strcspn", 2, {READ, READ}, 0, NO_STORE, NO_CALLBACK, false},
+    {"atoi", 1, {READ}, 0, NO_STORE, NO_CALLBACK, false},
+    {"atol", 1, {READ}, 0, NO_STORE, NO_CALLBACK, false},
+    {"atof", 1, {READ}, 0, NO_STORE, NO_CALLBACK, false},
     /* searching: the result points into the first argument */
-    {"strchr", 2, {RET, NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"strrchr", 2, {RET, NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"strstr", 2, {RET, NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"strpbrk", 2, {RET, NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"memchr", 3, {RET, NONE, NONE}, 0, NO_STORE, NO_CALLBACK, false},
+    {"strchr", 2, {RET | READ, NONE}, 0, NO_STORE, NO_CALLBACK, false},
+    {"strrchr", 2, {RET | READ, NONE}, 0, NO_STORE, NO_CALLBACK, false},
+    {"strstr", 2, {RET | READ, READ}, 0, NO_STORE, NO_CALLBACK, false},
+    {"strpbrk", 2, {RET | READ, READ}, 0, NO_STORE, NO_CALLBACK, false},
+    {"memchr", 3, {RET | READ, NONE, NONE}, 0, NO_STORE, NO_CALLBACK, false},
     /* copying: the result is (or points into) the destination */
     {"strcpy", 2, {RET | WRITE, SPREAD}, 0, NO_STORE, NO_CALLBACK, false},
     {"strncpy", 3, {RET | WRITE, SPREAD, NONE}, 0, NO_STORE, NO_CALLBACK, false},
     {"stpcpy", 2, {RET | WRITE, SPREAD}, 0, NO_STORE, NO_CALLBACK, false},
-    {"strcat", 2, {RET | WRITE, SPREAD}, 0, NO_STORE, NO_CALLBACK, false},
-    {"strncat", 3, {RET | WRITE, SPREAD, NONE}, 0, NO_STORE, NO_CALLBACK, false},
+    {"strcat", 2, {RET | READ | WRITE, SPREAD}, 0, NO_STORE, NO_CALLBACK, false},
+    {"strncat", 3, {RET | READ | WRITE, SPREAD, NONE}, 0, NO_STORE, NO_CALLBACK, false},
     {"memcpy", 3, {RET | WRITE, SPREAD, NONE}, 0, NO_STORE, NO_CALLBACK, false},
     {"memmove", 3, {RET | WRITE, SPREAD, NONE}, 0, NO_STORE, NO_CALLBACK, false},
     {"memset", 3, {RET | WRITE, NONE, NONE}, 0, NO_STORE, NO_CALLBACK, false},
     /* parsing numbers: *endptr = nptr + k */
-    {"strtol", 3, {NONE, WRITE, NONE}, 0, 0, 1, NO_CALLBACK, false},
-    {"strtoul", 3, {NONE, WRITE, NONE}, 0, 0, 1, NO_CALLBACK, false},
-    {"strtoll", 3, {NONE, WRITE, NONE}, 0, 0, 1, NO_CALLBACK, false},
-    {"strtoull", 3, {NONE, WRITE, NONE}, 0, 0, 1, NO_CALLBACK, false},
-    {"strtod", 2, {NONE, WRITE}, 0, 0, 1, NO_CALLBACK, false},
-    {"strtof", 2, {NONE, WRITE}, 0, 0, 1, NO_CALLBACK, false},
-    {"strtold", 2, {NONE, WRITE}, 0, 0, 1, NO_CALLBACK, false},
-    /* callbacks receive pointers into the array (and the key) */
-    {"qsort", 4, {WRITE, NONE, NONE, NONE}, 0, NO_STORE, 3, {0, -1}, false},
-    {"bsearch", 5, {NONE, RET, NONE, NONE, NONE}, 0, NO_STORE, 4, {0, 1}, true},
-    /* the argument goes to another thread */
-    {"pthread_create", 4, {WRITE, NONE, NONE, KEEP}, 0, NO_STORE, NO_CALLBACK, true},
+    {"strtol", 3, {READ, WRITE, NONE}, 0, 0, 1, NO_CALLBACK, false},
+    {"strtoul", 3, {READ, WRITE, NONE}, 0, 0, 1, NO_CALLBACK, false},
+    {"strtoll", 3, {READ, WRITE, NONE}, 0, 0, 1, NO_CALLBACK, false},
+    {"strtoull", 3, {READ, WRITE, NONE}, 0, 0, 1, NO_CALLBACK, false},
+    {"strtod", 2, {READ, WRITE}, 0, 0, 1, NO_CALLBACK, false},
+    {"strtof", 2, {READ, WRITE}, 0, 0, 1, NO_CALLBACK, false},
+    {"strtold", 2, {READ, WRITE}, 0, 0, 1, NO_CALLBACK, false},
+    /* callbacks receive pointers into the array (and the key); qsort moves
+     * the elements' bytes, but only within the array */
+    {"qsort", 4, {WRITE, NONE, NONE, KEEP}, 0, NO_STORE, 3, {0, -1}, false},
+    {"bsearch", 5, {NONE, RET, NONE, NONE, KEEP}, 0, NO_STORE, 4, {0, 1}, true},
+    /* the argument and the start routine go to another thread */
+    {"pthread_create", 4, {WRITE, READ, KEEP, KEEP}, 0, NO_STORE, NO_CALLBACK, true},
     /* *lineptr is realloc'd */
-    {"getline", 3, {SPREAD | WRITE, WRITE, WRITE}, 0, NO_STORE, NO_CALLBACK, true},
-    {"getdelim", 4, {SPREAD | WRITE, WRITE, NONE, WRITE}, 0, NO_STORE, NO_CALLBACK, true},
+    {"getline", 3, {SPREAD | WRITE, READ | WRITE, READ | WRITE}, 0, NO_STORE, NO_CALLBACK, true},
+    {"getdelim", 4, {SPREAD | WRITE, READ | WRITE, NONE, READ | WRITE}, 0, NO_STORE, NO_CALLBACK,
+     true},
 };
 
 static const LibcEntry *find_entry(const char *name) {
@@ -128,15 +133,15 @@ static bool is_the_library_function(EscHost *host, LLVMValueRef call, LLVMValueR
          !LLVMGetStringAttributeAtIndex(caller, LLVMAttributeFunctionIndex, nb, (unsigned)strlen(nb));
 }
 
-/* A callback is harmless when it is a function of this module whose summary
- * says its first two pointers are only looked at. */
-static bool callback_is_harmless(EscHost *host, LLVMValueRef callback) {
+/* What a callback does with the pointers it is handed, for pointers into
+ * `data`: the comparator's summary for both parameters when it is a
+ * function of this module the host has summarized, else everything. */
+static uint16_t callback_flags(EscHost *host, LLVMValueRef callback) {
   LLVMValueRef fn = LLVMIsAFunction(callback);
   const EscSummary *s = fn ? esc_host_summary(host, fn) : NULL;
   if (!s || s->param_count < 2)
-    return false;
-  uint8_t bad = ESC_PARAM_ESCAPES | ESC_PARAM_RETURNED | ESC_PARAM_FREES | ESC_PARAM_CONTENT_ESCAPES;
-  return !(s->params[0].flags & bad) && !(s->params[1].flags & bad);
+    return ESC_PARAM_ESCAPES | ESC_PARAM_CONTENT_ESCAPES;
+  return (s->params[0].flags | s->params[1].flags) & ~ESC_PARAM_RETURNED;
 }
 
 bool esc_libc_summary(EscHost *host, LLVMValueRef call, LLVMValueRef fn, EscSummary *out) {
@@ -149,9 +154,11 @@ bool esc_libc_summary(EscHost *host, LLVMValueRef call, LLVMValueRef fn, EscSumm
   for (unsigned i = 0; i < e->params; i++)
     out->params[i] = (EscParamSummary){e->flags[i], (int8_t)(i == (unsigned)e->stored_from ? e->stored_into : -1)};
   out->varargs = (EscParamSummary){e->varargs, -1};
-  if (e->callback >= 0 && !callback_is_harmless(host, LLVMGetOperand(call, (unsigned)e->callback)))
+  if (e->callback >= 0) {
+    uint16_t flags = callback_flags(host, LLVMGetOperand(call, (unsigned)e->callback));
     for (unsigned k = 0; k < 2; k++)
       if (e->callback_data[k] >= 0)
-        out->params[e->callback_data[k]].flags |= ESC_PARAM_ESCAPES | ESC_PARAM_CONTENT_ESCAPES;
+        out->params[e->callback_data[k]].flags |= flags;
+  }
   return true;
 }

@@ -106,7 +106,23 @@ struct EscapePass : PassInfoMixin<EscapePass> {
     // before it is analysed.
     SummaryMap Summaries;
     bool Changed = false;
-    for (const Component &C : Order)
+    // Callbacks (qsort's comparator) are called by no one the call graph
+    // shows: summarize them up front, so their callers' callees see them.
+    for (Function &F : M)
+      if (!F.isDeclaration() && !F.hasOptNone() && F.hasAddressTaken()) {
+        EscHost Host{F, FAM, true, Summaries, nullptr, nullptr};
+        esc_summarize_function(wrap(&F), &Host);
+      }
+    for (const Component &C : Order) {
+      // Functions that call each other: one round of summaries first, so
+      // each sees the others' (a second round of a fixpoint; the first
+      // assumed nothing of them).
+      if (C.Cycle)
+        for (Function *F : C.Functions)
+          if (!F->isDeclaration() && !F->hasOptNone()) {
+            EscHost Host{*F, FAM, true, Summaries, nullptr, nullptr};
+            esc_summarize_function(wrap(F), &Host);
+          }
       for (Function *F : C.Functions) {
         if (F->isDeclaration() || F->hasOptNone())
           continue;
@@ -118,6 +134,7 @@ struct EscapePass : PassInfoMixin<EscapePass> {
         if (Cleanup)
           CleanupFPM.run(*F, FAM); // invalidates F's analyses as it goes
       }
+    }
     return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
   }
 
@@ -195,7 +212,9 @@ struct EscapePass : PassInfoMixin<EscapePass> {
       const Function *Callee = CB->getCalledFunction();
       if (!Callee)
         return true;
-      if (Callee->isIntrinsic() || CallsUnknown.contains(Callee))
+      if (CallsUnknown.contains(Callee))
+        return true;
+      if (Callee->isIntrinsic())
         continue;
       if (!Callee->isDeclaration())
         continue; // its own SCC was handled first, or it is in this one

@@ -31,6 +31,11 @@ static bool push_down(EscGraph *g, uint32_t rep) {
     mark_new(g, pointee, ESC_ESCAPED, ESC_STORED_UNKNOWN, ESC_NONE, &changed);
   if (n.flags & ESC_ESCAPED)
     mark_new(g, pointee, ESC_ESCAPED, ESC_STORED_ESCAPING, n.escape_cause, &changed);
+  /* What a returned object holds leaves with it (before the function is
+   * opened to its callers, returning is not yet escaping). */
+  if ((n.flags & ESC_RETURNS) && !esc_has(g, pointee, ESC_ESCAPED))
+    mark_new(g, pointee, ESC_ESCAPED, ESC_STORED_ESCAPING,
+             esc_cause(g, ESC_RETURNED, NULL, NULL, ESC_NONE), &changed);
   /* Others may write into such memory whatever pointers they like. */
   if (n.flags & (ESC_EXTERNAL | ESC_ESCAPED | ESC_CONTENT_FOREIGN))
     mark_new(g, pointee, ESC_EXTERNAL, ESC_STORED_UNKNOWN, ESC_NONE, &changed);

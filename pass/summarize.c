@@ -9,6 +9,8 @@
  * first dereference is summarized as a whole, as Go does past its levels. */
 #include "summarize.h"
 
+#include "layout.h"
+
 #include <llvm-c/Core.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,15 +56,38 @@ static bool is_freed(EscGraph *g, uint32_t rep) {
   return false;
 }
 
-static uint8_t param_flags(EscGraph *g, const Chain *chains, unsigned count, unsigned i,
+/* Data reads and writes through the parameter's own class, one level below
+ * it, and (summarized as escaping) further down. */
+static uint16_t data_flags(EscGraph *g, const Chain *c) {
+  static const uint16_t by_depth[3][2] = {
+      {ESC_PARAM_READS_DATA, ESC_PARAM_WRITES_DATA},
+      {ESC_PARAM_CONTENT_READS_DATA, ESC_PARAM_CONTENT_WRITES_DATA},
+      {ESC_PARAM_CONTENT_ESCAPES, ESC_PARAM_CONTENT_WRITTEN},
+  };
+  uint16_t flags = 0;
+  for (uint32_t a = 0; a < g->access_count; a++) {
+    const EscAccess *access = &g->accesses[a];
+    if (access->kind == ESC_ACCESS_POINTERS)
+      continue;
+    uint32_t k = esc_find(g, access->node);
+    unsigned write = access->kind == ESC_ACCESS_DATA_WRITE;
+    for (unsigned d = 0; d < c->length; d++)
+      if (c->classes[d] == k)
+        flags |= by_depth[d < 2 ? d : 2][write];
+  }
+  return flags;
+}
+
+static uint16_t param_flags(EscGraph *g, const Chain *chains, unsigned count, unsigned i,
                            const int32_t *owner) {
   const Chain *c = &chains[i];
   if (!c->length)
     return 0; /* unused */
   if (c->cut)
-    return ESC_PARAM_ESCAPES | ESC_PARAM_CONTENT_ESCAPES | ESC_PARAM_CONTENT_WRITTEN;
+    return ESC_PARAM_ESCAPES | ESC_PARAM_CONTENT_ESCAPES | ESC_PARAM_CONTENT_WRITTEN |
+           ESC_PARAM_READS_DATA | ESC_PARAM_WRITES_DATA;
   uint32_t self = c->classes[0];
-  uint8_t flags = 0;
+  uint16_t flags = 0;
   if (esc_has(g, self, ESC_ESCAPED) || owner[self] != OWNER_NONE)
     flags |= ESC_PARAM_ESCAPES;
   if (esc_has(g, self, ESC_RETURNS))
@@ -71,6 +96,9 @@ static uint8_t param_flags(EscGraph *g, const Chain *chains, unsigned count, uns
     flags |= ESC_PARAM_FREES;
   if (esc_has(g, self, ESC_CONTENT_FOREIGN))
     flags |= ESC_PARAM_CONTENT_WRITTEN;
+  if (esc_has(g, self, ESC_ADDRESS_CAPTURED))
+    flags |= ESC_PARAM_ADDRESS_KEPT;
+  flags |= data_flags(g, c);
   for (unsigned d = 1; d < c->length; d++) {
     uint32_t k = c->classes[d];
     bool another_param = false;
@@ -92,8 +120,10 @@ bool esc_summarize(EscGraph *g, EscSummary *out) {
     return false;
   memset(out, 0, sizeof *out);
   out->param_count = count;
-  out->varargs = (EscParamSummary){
-      ESC_PARAM_ESCAPES | ESC_PARAM_CONTENT_ESCAPES | ESC_PARAM_CONTENT_WRITTEN, -1};
+  out->varargs = (EscParamSummary){ESC_PARAM_ESCAPES | ESC_PARAM_CONTENT_ESCAPES |
+                                       ESC_PARAM_CONTENT_WRITTEN | ESC_PARAM_READS_DATA |
+                                       ESC_PARAM_WRITES_DATA,
+                                   -1};
   Chain chains[ESC_MAX_SUMMARY_PARAMS];
   int32_t *owner = esc_calloc(g->node_count, sizeof *owner);
   for (uint32_t n = 0; n < g->node_count; n++)
@@ -131,7 +161,7 @@ bool esc_write_back(EscGraph *g, const EscSummary *summary) {
   bool changed = false;
   for (unsigned i = 0; i < summary->param_count; i++) {
     LLVMValueRef param = LLVMGetParam(g->function, i);
-    uint8_t kept = ESC_PARAM_ESCAPES | ESC_PARAM_RETURNED | ESC_PARAM_FREES;
+    uint16_t kept = ESC_PARAM_ESCAPES | ESC_PARAM_RETURNED | ESC_PARAM_FREES;
     if (LLVMGetTypeKind(LLVMTypeOf(param)) != LLVMPointerTypeKind || (summary->params[i].flags & kept))
       continue;
     uint32_t node = esc_map_get(&g->values, param);

@@ -32,9 +32,17 @@ typedef struct EscOptions {
 /* The documented defaults: 1024, 8192 and 128 bytes. */
 EscOptions esc_default_options(void);
 
-/* Analyses `fn` (a definition), reports a verdict for every allocation site,
- * promotes the provably local ones. Returns true when the IR changed. */
+/* Analyses `fn` (a definition), hands its summary to the host, reports a
+ * verdict for every allocation site, promotes the provably local ones and
+ * writes back the parameter attributes it proved. Returns true when the IR
+ * changed. */
 bool esc_run_function(LLVMValueRef fn, const EscOptions *options, EscHost *host);
+
+/* Only computes `fn`'s summary and hands it to the host; changes nothing and
+ * reports nothing. For functions that call each other: summarizing each
+ * first lets the real run see the others' summaries. Every summary is sound
+ * on its own, computed from callee summaries that are. */
+void esc_summarize_function(LLVMValueRef fn, EscHost *host);
 
 #ifdef __cplusplus
 }

@@ -15,6 +15,13 @@
  *                              ("leaking param content: p")
  *   ESC_PARAM_CONTENT_WRITTEN  the callee may store pointers, or data over
  *                              pointers, into what it points to
+ *   ESC_PARAM_READS_DATA       the callee reads the object's bytes as data,
+ *   ESC_PARAM_WRITES_DATA      or writes data into them: harmless for a
+ *                              buffer of chars, not where the caller keeps
+ *                              pointers (the caller judges that by offset)
+ *   ESC_PARAM_CONTENT_READS_DATA, ESC_PARAM_CONTENT_WRITES_DATA
+ *                              the same, one dereference down
+ *   ESC_PARAM_ADDRESS_KEPT     the callee may keep the address, not the object
  * A parameter with none of these "does not escape". `stored_into` names a
  * parameter whose pointee receives this pointer (strtol's nptr into
  * *endptr), -1 for none. */
@@ -34,12 +41,17 @@ enum {
   ESC_PARAM_FREES = 1 << 2,
   ESC_PARAM_CONTENT_ESCAPES = 1 << 3,
   ESC_PARAM_CONTENT_WRITTEN = 1 << 4,
+  ESC_PARAM_READS_DATA = 1 << 5,
+  ESC_PARAM_WRITES_DATA = 1 << 6,
+  ESC_PARAM_ADDRESS_KEPT = 1 << 7,
+  ESC_PARAM_CONTENT_READS_DATA = 1 << 8,
+  ESC_PARAM_CONTENT_WRITES_DATA = 1 << 9,
 };
 
 #define ESC_MAX_SUMMARY_PARAMS 16
 
 typedef struct EscParamSummary {
-  uint8_t flags;
+  uint16_t flags;
   int8_t stored_into;
 } EscParamSummary;
 

@@ -83,7 +83,7 @@ struct node { struct node *next; int value; };
 struct node *carried(int n) {
   struct node *head = 0;
   for (int i = 0; i < n; i++) {
-    struct node *x = malloc(sizeof *x); // expected-remark {{malloc(16) escapes to heap: returned}}
+    struct node *x = malloc(sizeof *x); // expected-remark {{malloc(16) escapes to heap: stored into an object that escapes (returned)}}
     x->next = head;
     x->value = i;
     head = x;
