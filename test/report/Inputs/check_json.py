@@ -1,0 +1,47 @@
+"""Reads escape-cc's --format=json report back: checks its shape, prints one
+line per verdict for FileCheck.
+
+    python3 check_json.py REPORT.json
+"""
+import json
+import sys
+
+FIELDS = {"file", "line", "column", "kind", "allocation", "reason", "allocator", "size",
+          "detail", "limit", "function", "path"}
+STEP_FIELDS = {"reason", "text", "file", "line", "column"}
+
+
+def fail(message):
+    print("check_json: " + message)
+    sys.exit(1)
+
+
+with open(sys.argv[1], encoding="utf-8") as f:
+    report = json.load(f)
+if not isinstance(report, list):
+    fail("not a list")
+for v in report:
+    if set(v) != FIELDS:
+        fail("fields %s" % sorted(set(v) ^ FIELDS))
+    if v["kind"] not in ("moved", "escapes"):
+        fail("kind %r" % v["kind"])
+    for k in ("line", "column"):
+        if not isinstance(v[k], int) or v[k] < 1:
+            fail("%s %r" % (k, v[k]))
+    if not isinstance(v["allocation"], str) or not v["allocation"]:
+        fail("allocation %r" % v["allocation"])
+    if v["size"] is not None and not isinstance(v["size"], int):
+        fail("size %r" % v["size"])
+    if (v["kind"] == "moved") != (v["reason"] is None):
+        fail("a moved allocation has no reason; an escaping one has one")
+    if v["kind"] == "moved" and v["path"]:
+        fail("a moved allocation has no path")
+    for step in v["path"]:
+        if set(step) != STEP_FIELDS or not isinstance(step["line"], int):
+            fail("path step %r" % step)
+    path = "".join(" <- %s at %s:%d:%d" % (s["text"] or s["reason"], s["file"], s["line"], s["column"])
+                   for s in v["path"])
+    print("%s %s:%d:%d %s | %s | %s %s | %s%s" % (
+        v["kind"], v["file"], v["line"], v["column"], v["allocation"], v["reason"],
+        v["allocator"], v["size"], v["function"], path))
+print("verdicts: %d" % len(report))

@@ -1,0 +1,83 @@
+"""Reads an LLVM YAML optimization record back with escape-cc's own reader,
+checks the escape pass's remarks and their structured arguments, and prints one
+line per remark for FileCheck. When PyYAML is installed, the reader's result
+is compared with PyYAML's on every document of the record.
+
+    python3 check_record.py ESCAPE-CC RECORD.yaml
+"""
+import importlib.machinery
+import importlib.util
+import sys
+
+sys.dont_write_bytecode = True  # no __pycache__ beside scripts/escape-cc
+
+loader = importlib.machinery.SourceFileLoader("escape_cc", sys.argv[1])
+spec = importlib.util.spec_from_loader("escape_cc", loader)
+escape_cc = importlib.util.module_from_spec(spec)
+loader.exec_module(escape_cc)
+
+
+def fail(message):
+    print("check_record: " + message)
+    sys.exit(1)
+
+
+with open(sys.argv[2], encoding="utf-8") as f:
+    text = f.read()
+everything = escape_cc.parse_yaml_record(text)
+remarks = [r for r in everything if r.get("Pass") == "escape"]
+for r in remarks:
+    kind, name = r["Kind"], r.get("Name")
+    if (kind, name) not in (("Passed", "MovedToStack"), ("Missed", "EscapesToHeap")):
+        fail("remark %s %s" % (kind, name))
+    loc = r.get("DebugLoc") or fail("no DebugLoc")
+    if not all(k in loc for k in ("File", "Line", "Column")):
+        fail("DebugLoc %r" % loc)
+    args = {}
+    for a in r.get("Args") or fail("no Args"):
+        key = next(k for k in a if k != "DebugLoc")
+        args[key] = a
+    for key in ("Allocation", "Allocator") + (("Reason",) if kind == "Missed" else ()):
+        if key not in args:
+            fail("%s: no %s" % (name, key))
+    if "EscapesAt" in args and "DebugLoc" not in args["EscapesAt"]:
+        fail("EscapesAt without DebugLoc")
+    extras = " ".join("%s=%s" % (k, args[k][k]) for k in ("Size", "Limit", "Detail") if k in args)
+    at = ""
+    if "EscapesAt" in args:
+        d = args["EscapesAt"]["DebugLoc"]
+        at = " at %s:%s:%s" % (d["File"].rsplit("/", 1)[-1], d["Line"], d["Column"])
+    print("%s %s %s:%s:%s in %s: %s%s | %s%s" % (
+        kind, name, loc["File"].rsplit("/", 1)[-1], loc["Line"], loc["Column"], r.get("Function"),
+        args["Allocation"]["Allocation"], (" | " + args["Reason"]["Reason"]) if "Reason" in args else "",
+        extras, at))
+print("escape remarks: %d of %d" % (len(remarks), len(everything)))
+
+try:
+    import yaml
+except ImportError:
+    print("pyyaml: absent")
+    sys.exit(0)
+
+
+class Loader(yaml.SafeLoader):
+    pass
+
+
+def tagged(loader, suffix, node):
+    d = loader.construct_mapping(node, deep=True)
+    d["Kind"] = suffix
+    return d
+
+
+def strings(x):
+    if isinstance(x, dict):
+        return {str(k): strings(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [strings(v) for v in x]
+    return None if x is None else str(x)
+
+
+Loader.add_multi_constructor("!", tagged)
+theirs = [strings(d) for d in yaml.load_all(text, Loader=Loader) if d is not None]
+print("pyyaml: %s" % ("same" if strings(everything) == theirs else "DIFFERENT"))

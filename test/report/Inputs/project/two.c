@@ -1,0 +1,8 @@
+#include "shared.h"
+
+int *kept;
+
+int two(int n) {
+  kept = box(n);
+  return sum2(kept);
+}

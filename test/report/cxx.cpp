@@ -1,0 +1,48 @@
+// C++ through escape-cc: new-expressions as written, callees demangled, and an
+// inlined helper whose copies get different verdicts, each named by the
+// function it was inlined into.
+// REQUIRES: escape-source
+//
+// RUN: rm -rf %t && mkdir -p %t
+// RUN: cd %S && %escape-cc -m=2 -c cxx.cpp -o %t/cxx.o 2>&1 \
+// RUN:   | FileCheck %s --match-full-lines --implicit-check-not=cxx.cpp:
+// The escape-c++ name drives clang as clang++ (links the C++ library).
+// RUN: cd %S && env ESCAPE_CLANG=%clang ESCAPE_PLUGIN=%plugin ESCAPE_SOURCE=%escape-source \
+// RUN:   %S/../../scripts/escape-c++ -### cxx.cpp -o %t/cxx 2>&1 | FileCheck %s --check-prefix=CXX
+// CXX: "-lstdc++"
+
+struct Node {
+  int v;
+  Node *next;
+  explicit Node(int x) : v(x), next(nullptr) {}
+};
+
+Node *keep;
+__attribute__((noinline)) void sink(Node *);
+__attribute__((noinline)) static int peek(const int *p) { return *p; }
+
+void global(int x) { keep = new Node(x); }
+// CHECK: cxx.cpp:[[#@LINE-1]]:29: new Node(x) escapes to heap: stored to global keep
+
+void passed(int x) {
+  Node *n = new Node(x);
+  // CHECK: cxx.cpp:[[#@LINE-1]]:13: new Node(x) escapes to heap: passed to sink(Node*)
+  // CHECK-NEXT: cxx.cpp:[[#@LINE-2]]:13:   from sink(n) (passed to sink(Node*)) at cxx.cpp:[[#@LINE+1]]:3
+  sink(n);
+}
+
+static inline int *box(int x) {
+  int *p = new int(x);
+  // CHECK: cxx.cpp:[[#@LINE-1]]:12: moved to stack: new int(x) (in unboxed(int))
+  // CHECK-NEXT: cxx.cpp:[[#@LINE-2]]:12: new int(x) escapes to heap: returned (in boxed(int))
+  // CHECK-NEXT: cxx.cpp:[[#@LINE-3]]:12:   from return box(x) (returned) at cxx.cpp:[[#@LINE+10]]:21
+  return p;
+}
+
+int unboxed(int x) {
+  int *p = box(x);
+  int r = peek(p);
+  delete p;
+  return r;
+}
+int *boxed(int x) { return box(x); }
