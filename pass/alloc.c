@@ -1,6 +1,8 @@
 /* alloc: the allocator table and the attribute reader (see alloc.h). */
 #include "alloc.h"
 
+#include "attrs.h"
+
 #include <llvm-c/Core.h>
 #include <string.h>
 
@@ -65,16 +67,12 @@ static const char *const known_reallocators[] = {"realloc", "reallocf", "realloc
 /* allockind bits, as LLVM encodes them. */
 enum { KIND_ALLOC = 1, KIND_REALLOC = 2, KIND_FREE = 4, KIND_ZEROED = 16 };
 
-static unsigned attr_kind(const char *name) {
-  return LLVMGetEnumAttributeKindForName(name, strlen(name));
-}
-
 static LLVMAttributeRef fn_attr(LLVMValueRef fn, const char *name) {
-  return LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, attr_kind(name));
+  return esc_attr(NULL, fn, LLVMAttributeFunctionIndex, name);
 }
 
 static bool call_has(LLVMValueRef call, const char *name) {
-  return LLVMGetCallSiteEnumAttribute(call, LLVMAttributeFunctionIndex, attr_kind(name)) != NULL;
+  return esc_has_fn_attr(call, NULL, name);
 }
 
 /* CallBase::isNoBuiltin: nobuiltin on the call, or on the callee and not
@@ -129,13 +127,6 @@ static bool match_known_allocator(LLVMValueRef call, const char *name, EscAlloca
   return false;
 }
 
-static const char *string_fn_attr(LLVMValueRef fn, const char *name) {
-  LLVMAttributeRef a = LLVMGetStringAttributeAtIndex(fn, LLVMAttributeFunctionIndex, name,
-                                                     (unsigned)strlen(name));
-  unsigned len;
-  return a ? LLVMGetStringAttributeValue(a, &len) : NULL;
-}
-
 static uint64_t allockind(LLVMValueRef fn) {
   LLVMAttributeRef a = fn_attr(fn, "allockind");
   return a ? LLVMGetEnumAttributeValue(a) : 0;
@@ -144,7 +135,7 @@ static uint64_t allockind(LLVMValueRef fn) {
 static int param_with(LLVMValueRef fn, const char *attr) {
   unsigned n = LLVMCountParams(fn);
   for (unsigned i = 0; i < n; i++)
-    if (LLVMGetEnumAttributeAtIndex(fn, i + 1, attr_kind(attr)))
+    if (esc_has_param_attr(NULL, fn, i, attr))
       return (int)i;
   return NO;
 }
@@ -154,7 +145,7 @@ static int param_with(LLVMValueRef fn, const char *attr) {
 static bool match_attributed_allocator(LLVMValueRef call, LLVMValueRef fn, const char *name,
                                        EscAllocator *out) {
   uint64_t kind = allockind(fn);
-  const char *family = string_fn_attr(fn, "alloc-family");
+  const char *family = esc_string_fn_attr(fn, "alloc-family");
   LLVMAttributeRef size = fn_attr(fn, "allocsize");
   if (!(kind & KIND_ALLOC) || (kind & KIND_REALLOC) || !family || !size || !returns_pointer(call))
     return false;
@@ -175,7 +166,7 @@ static bool match_deallocator(LLVMValueRef call, LLVMValueRef fn, const char *na
       *ptr_arg = 0;
       return true;
     }
-  const char *attr_family = string_fn_attr(fn, "alloc-family");
+  const char *attr_family = esc_string_fn_attr(fn, "alloc-family");
   int ptr = param_with(fn, "allocptr");
   if ((allockind(fn) & KIND_FREE) && attr_family && ptr != NO && (unsigned)ptr < argc) {
     *family = attr_family;

@@ -10,6 +10,7 @@
  * say otherwise. */
 #include "build.h"
 
+#include "attrs.h"
 #include "layout.h"
 #include "summarize.h"
 
@@ -17,30 +18,6 @@
 #include <string.h>
 
 static bool carries(LLVMValueRef v) { return esc_carries_pointers(LLVMTypeOf(v)); }
-
-static unsigned kind_of(const char *name) {
-  return LLVMGetEnumAttributeKindForName(name, strlen(name));
-}
-
-/* The attribute at `index` (LLVMAttributeIndex) on the call or its callee. */
-static LLVMAttributeRef attr_at(LLVMValueRef call, LLVMValueRef fn, LLVMAttributeIndex index,
-                                const char *name) {
-  unsigned kind = kind_of(name);
-  if (!kind)
-    return NULL; /* not an attribute of this LLVM version */
-  LLVMAttributeRef a = LLVMGetCallSiteEnumAttribute(call, index, kind);
-  if (!a && fn)
-    a = LLVMGetEnumAttributeAtIndex(fn, index, kind);
-  return a;
-}
-
-static bool has_param(LLVMValueRef call, LLVMValueRef fn, unsigned arg, const char *name) {
-  return attr_at(call, fn, arg + 1, name) != NULL;
-}
-
-static bool has_fn(LLVMValueRef call, LLVMValueRef fn, const char *name) {
-  return attr_at(call, fn, LLVMAttributeFunctionIndex, name) != NULL;
-}
 
 typedef enum Capture { CAPTURE_NONE, CAPTURE_ADDRESS, CAPTURE_RETURN, CAPTURE_ALL } Capture;
 
@@ -50,7 +27,7 @@ typedef enum Capture { CAPTURE_NONE, CAPTURE_ADDRESS, CAPTURE_RETURN, CAPTURE_AL
 enum { CC_ADDRESS_ONLY = 3, CC_PROVENANCE = 12 };
 
 static unsigned captures_value(LLVMValueRef call, LLVMValueRef fn, unsigned arg) {
-  unsigned kind = kind_of("captures");
+  unsigned kind = esc_attr_kind("captures");
   unsigned value = 0xff;
   LLVMAttributeRef a = LLVMGetCallSiteEnumAttribute(call, arg + 1, kind);
   if (a)
@@ -61,9 +38,9 @@ static unsigned captures_value(LLVMValueRef call, LLVMValueRef fn, unsigned arg)
 }
 
 static Capture capture_of(LLVMValueRef call, LLVMValueRef fn, unsigned arg) {
-  if (has_param(call, fn, arg, "nocapture") || has_param(call, fn, arg, "byval"))
+  if (esc_has_param_attr(call, fn, arg, "nocapture") || esc_has_param_attr(call, fn, arg, "byval"))
     return CAPTURE_NONE;
-  if (!kind_of("captures"))
+  if (!esc_attr_kind("captures"))
     return CAPTURE_ALL;
   unsigned value = captures_value(call, fn, arg);
   unsigned other = value >> 4, ret = value & 0xf;
@@ -77,9 +54,9 @@ static Capture capture_of(LLVMValueRef call, LLVMValueRef fn, unsigned arg) {
 /* The `memory` attribute packs two ModRef bits per location; Mod is the high
  * one. Returns the union over all locations, or 3 (ModRef) when absent. */
 static unsigned memory_effects(LLVMValueRef call, LLVMValueRef fn) {
-  LLVMAttributeRef a = attr_at(call, fn, LLVMAttributeFunctionIndex, "memory");
+  LLVMAttributeRef a = esc_attr(call, fn, LLVMAttributeFunctionIndex, "memory");
   if (!a)
-    return has_fn(call, fn, "readnone") ? 0 : has_fn(call, fn, "readonly") ? 1 : 3;
+    return esc_has_fn_attr(call, fn, "readnone") ? 0 : esc_has_fn_attr(call, fn, "readonly") ? 1 : 3;
   uint64_t bits = LLVMGetEnumAttributeValue(a);
   unsigned modref = 0;
   for (; bits; bits >>= 2)
@@ -91,20 +68,20 @@ enum { ACCESS_READ = 1, ACCESS_WRITE = 2 };
 
 static unsigned access_of(LLVMValueRef call, LLVMValueRef fn, unsigned arg) {
   /* A byval argument is copied, which reads it whatever the callee says. */
-  if (has_param(call, fn, arg, "byval"))
+  if (esc_has_param_attr(call, fn, arg, "byval"))
     return ACCESS_READ;
   unsigned access = memory_effects(call, fn);
-  if (has_param(call, fn, arg, "readnone"))
+  if (esc_has_param_attr(call, fn, arg, "readnone"))
     access = 0;
-  if (has_param(call, fn, arg, "readonly"))
+  if (esc_has_param_attr(call, fn, arg, "readonly"))
     access &= ACCESS_READ;
-  if (has_param(call, fn, arg, "writeonly"))
+  if (esc_has_param_attr(call, fn, arg, "writeonly"))
     access &= ACCESS_WRITE;
   return access;
 }
 
 static bool may_free(LLVMValueRef call, LLVMValueRef fn, unsigned arg) {
-  return !has_param(call, fn, arg, "nofree") && !has_fn(call, fn, "nofree") &&
+  return !esc_has_param_attr(call, fn, arg, "nofree") && !esc_has_fn_attr(call, fn, "nofree") &&
          (memory_effects(call, fn) & ACCESS_WRITE);
 }
 
@@ -179,14 +156,14 @@ static void build_argument(EscGraph *g, LLVMValueRef call, const Callee *callee,
   if (node == ESC_NONE)
     return;
   bool pointer = LLVMGetTypeKind(LLVMTypeOf(value)) == LLVMPointerTypeKind;
-  if (callee->summary && pointer && !has_param(call, callee->fn, arg, "byval")) {
+  if (callee->summary && pointer && !esc_has_param_attr(call, callee->fn, arg, "byval")) {
     apply_summary(g, call, callee, arg, node);
     return;
   }
   Capture capture = pointer && callee->passed != ESC_PASSED_ASM
                         ? capture_of(call, callee->fn, arg)
                         : CAPTURE_ALL;
-  if (capture == CAPTURE_RETURN || has_param(call, callee->fn, arg, "returned"))
+  if (capture == CAPTURE_RETURN || esc_has_param_attr(call, callee->fn, arg, "returned"))
     esc_unify(g, esc_node(g, call), node);
   if (capture == CAPTURE_ALL || may_free(call, callee->fn, arg)) {
     esc_mark(g, node, ESC_ESCAPED, esc_cause(g, callee->passed, call, callee->name, ESC_NONE));
@@ -208,7 +185,7 @@ static void build_result(EscGraph *g, LLVMValueRef call, const Callee *callee) {
     return;
   unsigned argc = LLVMGetNumArgOperands(call);
   for (unsigned i = 0; i < argc; i++)
-    if (has_param(call, callee->fn, i, "returned"))
+    if (esc_has_param_attr(call, callee->fn, i, "returned"))
       return;
   esc_mark(g, esc_node(g, call), ESC_EXTERNAL, esc_cause(g, ESC_STORED_UNKNOWN, call, NULL, ESC_NONE));
 }
@@ -232,7 +209,7 @@ static void build_generic_call(EscGraph *g, LLVMValueRef call) {
              g->musttail_count + 1);
     g->musttail_calls[g->musttail_count++] = call;
   }
-  if (has_fn(call, callee.fn, "returns_twice"))
+  if (esc_has_fn_attr(call, callee.fn, "returns_twice"))
     g->calls_returns_twice = true;
 }
 

@@ -14,6 +14,7 @@
  * LLVM IR moves pointers through memory as freely as through registers. */
 #include "escape/escape.h"
 
+#include "attrs.h"
 #include "build.h"
 #include "explain.h"
 #include "layout.h"
@@ -28,15 +29,10 @@ EscOptions esc_default_options(void) {
   return (EscOptions){.max_object = 1024, .max_frame = 8192, .max_recursive_frame = 128};
 }
 
-static bool has_fn_attr(LLVMValueRef fn, const char *name) {
-  unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
-  return kind && LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, kind);
-}
-
 static bool skipped(LLVMValueRef fn) {
   /* Coroutines are split later; their frames are not ours to shape. */
-  return LLVMIsDeclaration(fn) || has_fn_attr(fn, "optnone") ||
-         has_fn_attr(fn, "presplitcoroutine");
+  return LLVMIsDeclaration(fn) || esc_has_fn_attr(NULL, fn, "optnone") ||
+         esc_has_fn_attr(NULL, fn, "presplitcoroutine");
 }
 
 /* Builds the graph and solves it as if the function had no callers. */

@@ -9,6 +9,7 @@
  * TargetLibraryInfo considers unavailable (-fno-builtin) gets no entry. */
 #include "summarize.h"
 
+#include "attrs.h"
 #include "escape/host.h"
 
 #include <llvm-c/Core.h>
@@ -115,12 +116,6 @@ static const LibcEntry *find_entry(const char *name) {
   return NULL;
 }
 
-static bool has_attr(LLVMValueRef call, LLVMValueRef fn, const char *name) {
-  unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
-  return LLVMGetCallSiteEnumAttribute(call, LLVMAttributeFunctionIndex, kind) ||
-         LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, kind);
-}
-
 /* The name means the library function: TargetLibraryInfo says so, or, for
  * names it does not know, nothing says otherwise. */
 static bool is_the_library_function(EscHost *host, LLVMValueRef call, LLVMValueRef fn,
@@ -128,9 +123,8 @@ static bool is_the_library_function(EscHost *host, LLVMValueRef call, LLVMValueR
   if (esc_host_is_available_libcall(host, call))
     return true;
   LLVMValueRef caller = LLVMGetBasicBlockParent(LLVMGetInstructionParent(call));
-  const char *nb = "no-builtins";
-  return e->outside_tli && !has_attr(call, fn, "nobuiltin") &&
-         !LLVMGetStringAttributeAtIndex(caller, LLVMAttributeFunctionIndex, nb, (unsigned)strlen(nb));
+  return e->outside_tli && !esc_has_fn_attr(call, fn, "nobuiltin") &&
+         !esc_string_fn_attr(caller, "no-builtins");
 }
 
 /* What a callback does with the pointers it is handed, for pointers into

@@ -9,6 +9,7 @@
  * first dereference is summarized as a whole, as Go does past its levels. */
 #include "summarize.h"
 
+#include "attrs.h"
 #include "layout.h"
 
 #include <llvm-c/Core.h>
@@ -148,15 +149,11 @@ bool esc_summarize(EscGraph *g, EscSummary *out) {
   return true;
 }
 
-static unsigned kind_of(const char *name) {
-  return LLVMGetEnumAttributeKindForName(name, strlen(name));
-}
-
 /* captures(address): CaptureComponents::Address (3) in the "other" nibble. */
 enum { CAPTURES_ADDRESS_ONLY = 3 << 4 };
 
 bool esc_write_back(EscGraph *g, const EscSummary *summary) {
-  unsigned captures = kind_of("captures"), nocapture = kind_of("nocapture");
+  unsigned captures = esc_attr_kind("captures"), nocapture = esc_attr_kind("nocapture");
   LLVMContextRef context = LLVMGetModuleContext(LLVMGetGlobalParent(g->function));
   bool changed = false;
   for (unsigned i = 0; i < summary->param_count; i++) {
