@@ -139,3 +139,32 @@ void esc_explain(EscGraph *g) {
     esc_host_report(g->host, &v);
   }
 }
+
+static void report_param(EscGraph *g, unsigned index, const char *name, const char *fmt) {
+  Text t = {.len = 0};
+  append(&t, fmt, name);
+  esc_host_report_param(g->host, index, t.buf);
+}
+
+void esc_explain_params(EscGraph *g, const EscSummary *summary) {
+  for (unsigned i = 0; i < summary->param_count; i++) {
+    if (LLVMGetTypeKind(LLVMTypeOf(LLVMGetParam(g->function, i))) != LLVMPointerTypeKind)
+      continue;
+    const char *source = esc_host_param_name(g->host, i);
+    char numbered[16];
+    snprintf(numbered, sizeof numbered, "#%u", i);
+    const char *name = source && *source ? source : numbered;
+    uint16_t flags = summary->params[i].flags;
+    if (flags & ESC_PARAM_ESCAPES)
+      report_param(g, i, name, "leaking param: %s");
+    else if (flags & ESC_PARAM_FREES)
+      report_param(g, i, name, "leaking param: %s (freed)");
+    if ((flags & ESC_PARAM_RETURNED) && !(flags & ESC_PARAM_ESCAPES))
+      report_param(g, i, name, "leaking param: %s to result ~r0 level=0");
+    if ((flags & ESC_PARAM_CONTENT_ESCAPES) && !(flags & ESC_PARAM_ESCAPES))
+      report_param(g, i, name, "leaking param content: %s");
+    if (!(flags & (ESC_PARAM_ESCAPES | ESC_PARAM_FREES | ESC_PARAM_RETURNED |
+                   ESC_PARAM_CONTENT_ESCAPES)))
+      report_param(g, i, name, "%s does not escape");
+  }
+}

@@ -6,9 +6,15 @@
 #ifndef ESCAPE_EXPLAIN_H
 #define ESCAPE_EXPLAIN_H
 
+#include "escape/summary.h"
 #include "graph.h"
 
 /* Reports one verdict per allocation site. */
 void esc_explain(EscGraph *g);
+
+/* Reports, as Go's -m does, what the function does with each pointer
+ * parameter: "leaking param: p", "leaking param: p to result ~r0 level=0",
+ * "leaking param content: p", "p does not escape". */
+void esc_explain_params(EscGraph *g, const EscSummary *summary);
 
 #endif

@@ -24,6 +24,7 @@
 #include <llvm/Analysis/CycleAnalysis.h>
 #include <llvm/Analysis/OptimizationRemarkEmitter.h>
 #include <llvm/Analysis/TargetLibraryInfo.h>
+#include <llvm/IR/DebugProgramInstruction.h>
 #include <llvm/IR/DiagnosticInfo.h>
 #include <llvm/IR/InstIterator.h>
 #include <llvm/IR/Instructions.h>
@@ -61,6 +62,16 @@ struct EscHost {
   SummaryMap &Summaries; // of the functions analysed so far
   std::unique_ptr<CycleInfo> Cycles;              // computed on first query
   std::unique_ptr<OptimizationRemarkEmitter> ORE; // created on first report
+  std::vector<StringRef> ParamNames;              // from debug info, on first query
+
+  EscHost(Function &F, FunctionAnalysisManager &FAM, bool Recursive, SummaryMap &Summaries)
+      : F(F), FAM(FAM), Recursive(Recursive), Summaries(Summaries) {}
+
+  OptimizationRemarkEmitter &remarks() {
+    if (!ORE)
+      ORE = std::make_unique<OptimizationRemarkEmitter>(&F);
+    return *ORE;
+  }
 
   CycleInfo &cycles() {
     if (!Cycles) {
@@ -110,7 +121,7 @@ struct EscapePass : PassInfoMixin<EscapePass> {
     // shows: summarize them up front, so their callers' callees see them.
     for (Function &F : M)
       if (!F.isDeclaration() && !F.hasOptNone() && F.hasAddressTaken()) {
-        EscHost Host{F, FAM, true, Summaries, nullptr, nullptr};
+        EscHost Host(F, FAM, true, Summaries);
         esc_summarize_function(wrap(&F), &Host);
       }
     for (const Component &C : Order) {
@@ -120,13 +131,13 @@ struct EscapePass : PassInfoMixin<EscapePass> {
       if (C.Cycle)
         for (Function *F : C.Functions)
           if (!F->isDeclaration() && !F->hasOptNone()) {
-            EscHost Host{*F, FAM, true, Summaries, nullptr, nullptr};
+            EscHost Host(*F, FAM, true, Summaries);
             esc_summarize_function(wrap(F), &Host);
           }
       for (Function *F : C.Functions) {
         if (F->isDeclaration() || F->hasOptNone())
           continue;
-        EscHost Host{*F, FAM, Recursive.contains(F), Summaries, nullptr, nullptr};
+        EscHost Host(*F, FAM, Recursive.contains(F), Summaries);
         if (!esc_run_function(wrap(F), &Options, &Host))
           continue;
         Changed = true;
@@ -312,8 +323,6 @@ llvmGetPassPluginInfo() {
 // ---- The host interface (include/escape/host.h) ----
 
 extern "C" void esc_host_report(EscHost *H, const EscVerdict *V) {
-  if (!H->ORE)
-    H->ORE = std::make_unique<OptimizationRemarkEmitter>(&H->F);
   const auto *Site = cast<Instruction>(unwrap(V->site));
   auto Str = [](const char *S) { return StringRef(S ? S : ""); };
   // Structured extras: in -fsave-optimization-record output, not in -Rpass text.
@@ -330,14 +339,14 @@ extern "C" void esc_host_report(EscHost *H, const EscVerdict *V) {
         R << ore::NV("EscapesAt", DL);
   };
   if (V->reason == ESC_PROMOTED) {
-    H->ORE->emit([&] {
+    H->remarks().emit([&] {
       OptimizationRemark R(PassName, "MovedToStack", Site);
       R << "moved to stack: " << ore::NV("Allocation", Str(V->allocation));
       AddExtras(R);
       return R;
     });
   } else {
-    H->ORE->emit([&] {
+    H->remarks().emit([&] {
       OptimizationRemarkMissed R(PassName, "EscapesToHeap", Site);
       R << ore::NV("Allocation", Str(V->allocation))
         << " escapes to heap: " << ore::NV("Reason", Str(V->reason_text));
@@ -345,6 +354,33 @@ extern "C" void esc_host_report(EscHost *H, const EscVerdict *V) {
       return R;
     });
   }
+}
+
+extern "C" bool esc_host_param_remarks_enabled(EscHost *H) {
+  return H->remarks().allowExtraAnalysis(PassName);
+}
+
+extern "C" const char *esc_host_param_name(EscHost *H, unsigned Index) {
+  if (H->ParamNames.empty()) {
+    // A parameter's DILocalVariable carries its (1-based) argument number.
+    H->ParamNames.assign(H->F.arg_size(), StringRef());
+    for (const Instruction &I : instructions(H->F))
+      for (const DbgVariableRecord &R : filterDbgVars(I.getDbgRecordRange()))
+        if (unsigned Arg = R.getVariable()->getArg(); Arg && Arg <= H->F.arg_size())
+          H->ParamNames[Arg - 1] = R.getVariable()->getName();
+  }
+  StringRef Name = H->ParamNames[Index];
+  if (Name.empty())
+    Name = H->F.getArg(Index)->getName();
+  return Name.empty() ? nullptr : Name.data();
+}
+
+extern "C" void esc_host_report_param(EscHost *H, unsigned Index, const char *Message) {
+  H->remarks().emit([&] {
+    OptimizationRemarkAnalysis R(PassName, "ParamVerdict", &H->F);
+    R << ore::NV("Verdict", Message) << ore::setExtraArgs() << ore::NV("ParamIndex", Index);
+    return R;
+  });
 }
 
 extern "C" bool esc_host_is_available_libcall(EscHost *H, LLVMValueRef Call) {

@@ -97,6 +97,19 @@ bool esc_host_carries_around(EscHost *host, LLVMBasicBlockRef phi_block,
  * reference to it, or to those phis, afterwards. Returns the call. */
 LLVMValueRef esc_host_invoke_to_call(EscHost *host, LLVMValueRef invoke);
 
+/* The source name of parameter `index` of the current function: from its
+ * debug info, else its IR name; NULL when it has neither. Lives as long as
+ * the function. */
+const char *esc_host_param_name(EscHost *host, unsigned index);
+
+/* True when analysis remarks of pass `escape` go anywhere (-Rpass-analysis,
+ * -pass-remarks-analysis, a remark file): parameter verdicts cost a walk. */
+bool esc_host_param_remarks_enabled(EscHost *host);
+
+/* Emits an analysis remark of pass `escape` on the current function, about
+ * parameter `index`: `message` is Go's verdict, "leaking param: p". */
+void esc_host_report_param(EscHost *host, unsigned index, const char *message);
+
 /* The summary of `fn`, a function of this module analysed before the
  * current one (callees come first), or NULL. */
 const EscSummary *esc_host_summary(EscHost *host, LLVMValueRef fn);

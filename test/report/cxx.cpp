@@ -20,6 +20,7 @@ struct Node {
 Node *keep;
 __attribute__((noinline)) void sink(Node *);
 __attribute__((noinline)) static int peek(const int *p) { return *p; }
+// CHECK: cxx.cpp:[[#@LINE-1]]:0: #0 does not escape
 
 void global(int x) { keep = new Node(x); }
 // CHECK: cxx.cpp:[[#@LINE-1]]:29: new Node(x) escapes to heap: stored to global keep

@@ -23,8 +23,13 @@ if not isinstance(report, list):
 for v in report:
     if set(v) != FIELDS:
         fail("fields %s" % sorted(set(v) ^ FIELDS))
-    if v["kind"] not in ("moved", "escapes"):
+    if v["kind"] not in ("moved", "escapes", "param"):
         fail("kind %r" % v["kind"])
+    if v["kind"] == "param":  # Go's parameter verdict, at the function's line
+        if v["allocation"] is not None or not isinstance(v["reason"], str) or v["line"] < 1:
+            fail("param verdict %r" % v)
+        print("param %s:%d %s | %s" % (v["file"], v["line"], v["reason"], v["function"]))
+        continue
     for k in ("line", "column"):
         if not isinstance(v[k], int) or v[k] < 1:
             fail("%s %r" % (k, v[k]))

@@ -28,6 +28,12 @@ everything = escape_cc.parse_yaml_record(text)
 remarks = [r for r in everything if r.get("Pass") == "escape"]
 for r in remarks:
     kind, name = r["Kind"], r.get("Name")
+    if (kind, name) == ("Analysis", "ParamVerdict"):  # Go's parameter verdicts
+        args = {k: v for a in r.get("Args") or fail("no Args") for k, v in a.items()}
+        if "Verdict" not in args or "ParamIndex" not in args:
+            fail("ParamVerdict args %r" % args)
+        print("%s %s %s in %s: %s" % (kind, name, args["ParamIndex"], r.get("Function"), args["Verdict"]))
+        continue
     if (kind, name) not in (("Passed", "MovedToStack"), ("Missed", "EscapesToHeap")):
         fail("remark %s %s" % (kind, name))
     loc = r.get("DebugLoc") or fail("no DebugLoc")
