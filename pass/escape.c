@@ -43,6 +43,8 @@ static void analyse(EscGraph *g, LLVMValueRef fn, EscHost *host) {
   esc_propagate(g);
 }
 
+bool esc_can_summarize(LLVMValueRef fn) { return !skipped(fn) && esc_summarizable(fn); }
+
 void esc_summarize_function(LLVMValueRef fn, EscHost *host) {
   if (skipped(fn))
     return;

@@ -20,6 +20,7 @@
 #include <llvm/ADT/DenseMap.h>
 #include <llvm/ADT/DenseSet.h>
 #include <llvm/ADT/STLExtras.h>
+#include <llvm/ADT/SmallVector.h>
 #include <llvm/Analysis/CallGraph.h>
 #include <llvm/Analysis/CycleAnalysis.h>
 #include <llvm/Analysis/OptimizationRemarkEmitter.h>
@@ -125,15 +126,8 @@ struct EscapePass : PassInfoMixin<EscapePass> {
         esc_summarize_function(wrap(&F), &Host);
       }
     for (const Component &C : Order) {
-      // Functions that call each other: one round of summaries first, so
-      // each sees the others' (a second round of a fixpoint; the first
-      // assumed nothing of them).
       if (C.Cycle)
-        for (Function *F : C.Functions)
-          if (!F->isDeclaration() && !F->hasOptNone()) {
-            EscHost Host(*F, FAM, true, Summaries);
-            esc_summarize_function(wrap(F), &Host);
-          }
+        summarizeTogether(C, FAM, Summaries);
       for (Function *F : C.Functions) {
         if (F->isDeclaration() || F->hasOptNone())
           continue;
@@ -155,6 +149,60 @@ struct EscapePass : PassInfoMixin<EscapePass> {
     bool Cycle;          // its functions call each other (or themselves)
     bool ReachesUnknown; // it may call code that calls back (see below)
   };
+
+  // Functions that call each other, as Go does: start from "nothing
+  // escapes" for all of them and summarize round after round until no
+  // summary changes; the analysis is monotone in its callees' summaries, so
+  // that fixpoint is sound. Should it not come within a few rounds, fall back
+  // to summaries built from nothing assumed, each sound on its own.
+  static void summarizeTogether(const Component &C, FunctionAnalysisManager &FAM,
+                                SummaryMap &Summaries) {
+    SmallVector<Function *, 8> Members;
+    for (Function *F : C.Functions)
+      if (esc_can_summarize(wrap(F))) {
+        Members.push_back(F);
+        Summaries[F] = nothingEscapes(*F);
+      }
+    auto Round = [&] {
+      bool Changed = false;
+      for (Function *F : Members) {
+        EscSummary Before = Summaries[F];
+        EscHost Host(*F, FAM, true, Summaries);
+        esc_summarize_function(wrap(F), &Host);
+        Changed |= !sameSummary(Before, Summaries[F]);
+      }
+      return Changed;
+    };
+    constexpr unsigned MaxRounds = 8;
+    for (unsigned R = 0; R < MaxRounds; ++R)
+      if (!Round())
+        return;
+    for (Function *F : Members)
+      Summaries.erase(F);
+    Round();
+  }
+
+  static EscSummary nothingEscapes(const Function &F) {
+    EscSummary S{};
+    S.param_count = F.arg_size();
+    for (EscParamSummary &P : S.params)
+      P.stored_into = -1;
+    S.varargs = {ESC_PARAM_ESCAPES | ESC_PARAM_CONTENT_ESCAPES | ESC_PARAM_CONTENT_WRITTEN |
+                     ESC_PARAM_READS_DATA | ESC_PARAM_WRITES_DATA,
+                 -1};
+    return S;
+  }
+
+  static bool sameSummary(const EscSummary &A, const EscSummary &B) {
+    if (A.param_count != B.param_count || A.varargs.flags != B.varargs.flags)
+      return false;
+    for (unsigned I = 0; I < A.param_count; ++I)
+      if (A.params[I].flags != B.params[I].flags ||
+          A.params[I].stored_into != B.params[I].stored_into)
+        return false;
+    return true;
+  }
+
 
   // The components, callees first.
   static std::vector<Component> bottomUp(CallGraph &CG, FunctionAnalysisManager &FAM) {

@@ -115,9 +115,13 @@ static uint16_t param_flags(EscGraph *g, const Chain *chains, unsigned count, un
   return flags;
 }
 
+bool esc_summarizable(LLVMValueRef fn) {
+  return !may_be_replaced(fn) && LLVMCountParams(fn) <= ESC_MAX_SUMMARY_PARAMS;
+}
+
 bool esc_summarize(EscGraph *g, EscSummary *out) {
   unsigned count = LLVMCountParams(g->function);
-  if (may_be_replaced(g->function) || count > ESC_MAX_SUMMARY_PARAMS)
+  if (!esc_summarizable(g->function))
     return false;
   memset(out, 0, sizeof *out);
   out->param_count = count;

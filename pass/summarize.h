@@ -7,6 +7,10 @@
 #include "escape/summary.h"
 #include "graph.h"
 
+/* False when callers may not rely on `fn`'s definition (it can be replaced
+ * at link time) or it has too many parameters. */
+bool esc_summarizable(LLVMValueRef fn);
+
 /* Fills `out` for g->function. Returns false when callers may not rely on
  * the definition (it can be replaced at link time) or it has too many
  * parameters. Call after esc_propagate and before esc_solve. */

@@ -39,10 +39,14 @@ EscOptions esc_default_options(void);
 bool esc_run_function(LLVMValueRef fn, const EscOptions *options, EscHost *host);
 
 /* Only computes `fn`'s summary and hands it to the host; changes nothing and
- * reports nothing. For functions that call each other: summarizing each
- * first lets the real run see the others' summaries. Every summary is sound
- * on its own, computed from callee summaries that are. */
+ * reports nothing. Functions that call each other are summarized together,
+ * round after round, to a fixpoint (the host's business). */
 void esc_summarize_function(LLVMValueRef fn, EscHost *host);
+
+/* True when esc_summarize_function gives `fn` a summary: a definition that
+ * cannot be replaced at link time, analysed by the pass, with few enough
+ * parameters. */
+bool esc_can_summarize(LLVMValueRef fn);
 
 #ifdef __cplusplus
 }

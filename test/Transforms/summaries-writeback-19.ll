@@ -222,8 +222,8 @@ define void @to_int_stored(ptr %p) {
   ret void
 }
 
-; Its own summary is not known while it is analysed.
-; CHECK: define i32 @self_recursive(ptr %p, i32 %n)
+; Summarized with itself to a fixpoint: p is only read.
+; CHECK: define i32 @self_recursive(ptr nocapture %p, i32 %n)
 define i32 @self_recursive(ptr %p, i32 %n) {
 entry:
   %z = icmp eq i32 %n, 0

@@ -418,10 +418,9 @@ entry:
 
 ; ---- (h) mutual recursion ------------------------------------------------
 
-; even and odd only read p. They form one strongly connected component; the
-; first of the two analysed sees no summary of the other and falls back to
-; attributes, so p is taken to escape (sound; issue 4 asks for a fixpoint
-; over the component, which would promote @call_pair's object).
+; even and odd only read p. They form one strongly connected component,
+; summarized together to a fixpoint: p does not escape, so @call_pair's
+; object is promoted.
 define i32 @even(ptr %p, i32 %n) {
 entry:
   %z = icmp eq i32 %n, 0
@@ -463,9 +462,10 @@ rec:
 
 define i32 @call_pair() {
 ; CHECK-LABEL: define i32 @call_pair(
-; CHECK-NOT:     alloca
-; CHECK:         %p = call ptr @malloc(i64 92)
-; REMARK-DAG: remark: {{.*}}malloc(92) escapes to heap: passed to even{{$}}
+; CHECK-NEXT:  entry:
+; CHECK-NEXT:    %p = alloca [92 x i8], align 16
+; CHECK-NOT:     @malloc
+; REMARK-DAG: remark: {{.*}}moved to stack: malloc(92){{$}}
 entry:
   %p = call ptr @malloc(i64 92)
   store i32 5, ptr %p
