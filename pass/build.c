@@ -15,7 +15,7 @@ static void flow_operands(EscGraph *g, LLVMValueRef inst, unsigned first, unsign
   for (unsigned i = first; i <= last; i++) {
     LLVMValueRef op = LLVMGetOperand(inst, i);
     if (carries(op))
-      esc_unify(g, result, esc_node(g, op));
+      esc_unify(g, result, esc_node(g, op), inst);
   }
 }
 
@@ -63,7 +63,7 @@ static void build_load(EscGraph *g, LLVMValueRef load) {
   uint32_t memory = esc_node(g, address);
   uint64_t size = esc_store_size(g, LLVMTypeOf(load));
   if (carries(load)) {
-    esc_unify(g, esc_node(g, load), esc_pointee(g, memory));
+    esc_unify(g, esc_node(g, load), esc_pointee(g, memory), load);
     esc_record_access(g, load, address, size, ESC_ACCESS_POINTERS);
   } else {
     esc_record_access(g, load, address, size, ESC_ACCESS_DATA_READ);
@@ -80,7 +80,7 @@ static void build_store(EscGraph *g, LLVMValueRef store) {
   uint64_t size = esc_store_size(g, LLVMTypeOf(value));
   if (carries(value)) {
     uint32_t stored = esc_node(g, value);
-    esc_unify(g, stored, esc_pointee(g, memory));
+    esc_unify(g, stored, esc_pointee(g, memory), store);
     esc_mark(g, stored, ESC_STORED, ESC_NONE);
     esc_record_access(g, store, address, size, ESC_ACCESS_POINTERS);
   } else if (!LLVMIsNull(value)) {

@@ -120,11 +120,11 @@ static void apply_summary(EscGraph *g, LLVMValueRef call, const Callee *callee, 
   const EscSummary *s = callee->summary;
   EscParamSummary p = arg < s->param_count ? s->params[arg] : s->varargs;
   if (p.flags & ESC_PARAM_RETURNED)
-    esc_unify(g, esc_node(g, call), node);
+    esc_unify(g, esc_node(g, call), node, call);
   if (p.stored_into >= 0 && (unsigned)p.stored_into < LLVMGetNumArgOperands(call)) {
     uint32_t into = esc_node(g, LLVMGetOperand(call, (unsigned)p.stored_into));
     if (into != ESC_NONE) {
-      esc_unify(g, node, esc_pointee(g, into));
+      esc_unify(g, node, esc_pointee(g, into), call);
       esc_mark(g, node, ESC_STORED, ESC_NONE);
     }
   }
@@ -164,7 +164,7 @@ static void build_argument(EscGraph *g, LLVMValueRef call, const Callee *callee,
                         ? capture_of(call, callee->fn, arg)
                         : CAPTURE_ALL;
   if (capture == CAPTURE_RETURN || esc_has_param_attr(call, callee->fn, arg, "returned"))
-    esc_unify(g, esc_node(g, call), node);
+    esc_unify(g, esc_node(g, call), node, call);
   if (capture == CAPTURE_ALL || may_free(call, callee->fn, arg)) {
     esc_mark(g, node, ESC_ESCAPED, esc_cause(g, callee->passed, call, callee->name, ESC_NONE));
     return;
@@ -210,7 +210,7 @@ static void build_generic_call(EscGraph *g, LLVMValueRef call) {
     g->musttail_calls[g->musttail_count++] = call;
   }
   if (esc_has_fn_attr(call, callee.fn, "returns_twice"))
-    g->calls_returns_twice = true;
+    g->returns_twice_call = call;
 }
 
 static bool starts_with(const char *s, const char *prefix) {
@@ -237,7 +237,7 @@ static bool build_intrinsic(EscGraph *g, LLVMValueRef call, const char *name) {
   if (starts_with(name, "llvm.memcpy.") || starts_with(name, "llvm.memmove.")) {
     LLVMValueRef dst = LLVMGetOperand(call, 0), src = LLVMGetOperand(call, 1);
     uint32_t copied = esc_pointee(g, esc_node(g, src));
-    esc_unify(g, esc_pointee(g, esc_node(g, dst)), copied);
+    esc_unify(g, esc_pointee(g, esc_node(g, dst)), copied, call);
     esc_mark(g, copied, ESC_STORED, ESC_NONE);
     /* Bytes are copied as they are: both ranges may hold pointers. */
     uint64_t size = constant_size(LLVMGetOperand(call, 2));
@@ -254,7 +254,7 @@ static bool build_intrinsic(EscGraph *g, LLVMValueRef call, const char *name) {
   }
   if (starts_with(name, "llvm.ptrmask.") || starts_with(name, "llvm.launder.invariant.group.") ||
       starts_with(name, "llvm.strip.invariant.group.")) {
-    esc_unify(g, esc_node(g, call), esc_node(g, LLVMGetOperand(call, 0)));
+    esc_unify(g, esc_node(g, call), esc_node(g, LLVMGetOperand(call, 0)), call);
     return true;
   }
   return false;

@@ -65,7 +65,7 @@ bool esc_run_function(LLVMValueRef fn, const EscOptions *options, EscHost *host)
   analyse(&g, fn, host);
   if (esc_summarize(&g, &summary)) {
     esc_host_set_summary(host, &summary);
-    if (esc_host_param_remarks_enabled(host))
+    if (esc_host_params_wanted(host))
       esc_explain_params(&g, &summary);
     changed = esc_write_back(&g, &summary);
   }

@@ -1,107 +1,72 @@
-/* explain: allocation and reason texts (see explain.h). */
+/* explain: allocation, reason and path texts (see explain.h). */
 #include "explain.h"
+
+#include "flow.h"
+#include "names.h"
+#include "text.h"
 
 #include <inttypes.h>
 #include <llvm-c/Core.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
-typedef struct Text {
-  char buf[512];
-  size_t len;
-} Text;
+static void cause_text(EscText *t, const EscGraph *g, uint32_t cause);
 
-static void append(Text *t, const char *fmt, ...) {
-  if (t->len >= sizeof t->buf - 1)
-    return;
-  va_list ap;
-  va_start(ap, fmt);
-  int n = vsnprintf(t->buf + t->len, sizeof t->buf - t->len, fmt, ap);
-  va_end(ap);
-  if (n > 0)
-    t->len += (size_t)n < sizeof t->buf - t->len ? (size_t)n : sizeof t->buf - t->len - 1;
-}
-
-static void append_operand(Text *t, LLVMValueRef v) {
-  size_t len;
-  const char *name = LLVMGetValueName2(v, &len);
-  if (LLVMIsAConstantInt(v))
-    append(t, "%llu", LLVMConstIntGetZExtValue(v));
-  else if (len)
-    append(t, "%s", name);
-  else
-    append(t, "?");
-}
-
-/* C allocators show every argument; C++ operator new shows its size. */
-static void allocation_text(Text *t, const EscSite *site) {
-  const EscAllocator *a = &site->allocator;
-  append(t, "%s(", a->display);
-  if (strncmp(a->display, "operator new", 12) == 0) {
-    append_operand(t, LLVMGetOperand(site->call, a->size_arg));
-  } else {
-    unsigned argc = LLVMGetNumArgOperands(site->call);
-    for (unsigned i = 0; i < argc; i++) {
-      append(t, i ? ", " : "");
-      append_operand(t, LLVMGetOperand(site->call, i));
-    }
-  }
-  append(t, ")");
-}
-
-static void cause_text(Text *t, const EscGraph *g, uint32_t cause);
-
-static void escaping_object_text(Text *t, const EscGraph *g, uint32_t cause) {
+static void escaping_object_text(EscText *t, const EscGraph *g, uint32_t cause) {
   /* Name the root of the chain, not every object along it. */
   while (cause != ESC_NONE && g->causes[cause].reason == ESC_STORED_ESCAPING)
     cause = g->causes[cause].cause;
-  append(t, "stored into an object that escapes");
+  esc_text_append(t, "stored into an object that escapes");
   if (cause != ESC_NONE) {
-    append(t, " (");
+    esc_text_append(t, " (");
     cause_text(t, g, cause);
-    append(t, ")");
+    esc_text_append(t, ")");
   }
 }
 
-static void reason_text(Text *t, EscReason reason, const char *detail) {
+static void reason_text(EscText *t, EscReason reason, const char *detail) {
   switch (reason) {
   case ESC_PROMOTED: break;
-  case ESC_STORED_GLOBAL: append(t, "stored to global %s", detail ? detail : "?"); break;
-  case ESC_STORED_UNKNOWN: append(t, "stored to unknown memory"); break;
-  case ESC_STORED_ESCAPING: append(t, "stored into an object that escapes"); break;
-  case ESC_RETURNED: append(t, "returned"); break;
-  case ESC_PASSED: append(t, "passed to %s", detail ? detail : "?"); break;
-  case ESC_PASSED_INDIRECT: append(t, "passed to an indirect call"); break;
-  case ESC_PASSED_ASM: append(t, "passed to inline asm"); break;
-  case ESC_PASSED_MUSTTAIL: append(t, "passed to a musttail call"); break;
+  case ESC_STORED_GLOBAL: esc_text_append(t, "stored to global %s", detail ? detail : "?"); break;
+  case ESC_STORED_UNKNOWN: esc_text_append(t, "stored to unknown memory"); break;
+  case ESC_STORED_ESCAPING: esc_text_append(t, "stored into an object that escapes"); break;
+  case ESC_RETURNED: esc_text_append(t, "returned"); break;
+  case ESC_PASSED: esc_text_append(t, "passed to %s", detail ? detail : "?"); break;
+  case ESC_PASSED_INDIRECT: esc_text_append(t, "passed to an indirect call"); break;
+  case ESC_PASSED_ASM: esc_text_append(t, "passed to inline asm"); break;
+  case ESC_PASSED_MUSTTAIL: esc_text_append(t, "passed to a musttail call"); break;
   case ESC_CONTENT_READ:
-    append(t, "reachable from an argument of %s", detail ? detail : "an indirect call");
+    esc_text_append(t, "reachable from an argument of %s", detail ? detail : "an indirect call");
     break;
   case ESC_PTRTOINT:
-    append(t, detail ? "converted to an integer (%s)" : "converted to an integer", detail);
+    if (detail)
+      esc_text_append(t, "converted to an integer (%s)", detail);
+    else
+      esc_text_append(t, "converted to an integer");
     break;
-  case ESC_ATOMIC: append(t, "used by an atomic operation"); break;
-  case ESC_UNSUPPORTED_USE: append(t, "used by unsupported %s", detail ? detail : "instruction"); break;
-  case ESC_REALLOCATED: append(t, "reallocated"); break;
+  case ESC_ATOMIC: esc_text_append(t, "used by an atomic operation"); break;
+  case ESC_UNSUPPORTED_USE:
+    esc_text_append(t, "used by unsupported %s", detail ? detail : "instruction");
+    break;
+  case ESC_REALLOCATED: esc_text_append(t, "reallocated"); break;
   case ESC_FREED_OTHER_FAMILY:
-    append(t, "freed by %s, which belongs to another allocator family", detail ? detail : "?");
+    esc_text_append(t, "freed by %s, which belongs to another allocator family",
+                    detail ? detail : "?");
     break;
-  case ESC_FREED_BY_INVOKE: append(t, "freed by an invoke"); break;
-  case ESC_FREED_BY_CALLEE: append(t, "freed by callee %s", detail ? detail : "?"); break;
-  case ESC_LOOP_CARRIED: append(t, "live across loop iterations"); break;
-  case ESC_TOO_LARGE: append(t, "too large for stack"); break;
-  case ESC_NON_CONSTANT_SIZE: append(t, "non-constant size"); break;
-  case ESC_BAD_ALIGNMENT: append(t, "non-constant or invalid alignment"); break;
-  case ESC_SIZE_OVERFLOW: append(t, "size overflows"); break;
-  case ESC_BUDGET: append(t, "stack budget exceeded"); break;
-  case ESC_NOBUILTIN: append(t, "nobuiltin call"); break;
-  case ESC_SETJMP: append(t, "function calls a returns_twice function"); break;
-  case ESC_STACK_ADDRSPACE: append(t, "stack is in another address space"); break;
+  case ESC_FREED_BY_INVOKE: esc_text_append(t, "freed by an invoke"); break;
+  case ESC_FREED_BY_CALLEE: esc_text_append(t, "freed by callee %s", detail ? detail : "?"); break;
+  case ESC_LOOP_CARRIED: esc_text_append(t, "live across loop iterations"); break;
+  case ESC_TOO_LARGE: esc_text_append(t, "too large for stack"); break;
+  case ESC_NON_CONSTANT_SIZE: esc_text_append(t, "non-constant size"); break;
+  case ESC_BAD_ALIGNMENT: esc_text_append(t, "non-constant or invalid alignment"); break;
+  case ESC_SIZE_OVERFLOW: esc_text_append(t, "size overflows"); break;
+  case ESC_BUDGET: esc_text_append(t, "stack budget exceeded"); break;
+  case ESC_NOBUILTIN: esc_text_append(t, "nobuiltin call"); break;
+  case ESC_SETJMP: esc_text_append(t, "function calls a returns_twice function"); break;
+  case ESC_STACK_ADDRSPACE: esc_text_append(t, "stack is in another address space"); break;
   }
 }
 
-static void cause_text(Text *t, const EscGraph *g, uint32_t cause) {
+static void cause_text(EscText *t, const EscGraph *g, uint32_t cause) {
   const EscCause *c = &g->causes[cause];
   if (c->reason == ESC_STORED_ESCAPING)
     escaping_object_text(t, g, c->cause);
@@ -109,21 +74,215 @@ static void cause_text(Text *t, const EscGraph *g, uint32_t cause) {
     reason_text(t, c->reason, c->detail);
 }
 
-static void verdict_text(Text *t, const EscGraph *g, const EscSite *site) {
+static void verdict_text(EscText *t, const EscGraph *g, const EscSite *site) {
   if (site->cause != ESC_NONE) {
     cause_text(t, g, site->cause);
     return;
   }
   reason_text(t, site->verdict, NULL);
   if (site->verdict == ESC_TOO_LARGE || site->verdict == ESC_BUDGET)
-    append(t, " (%" PRIu64 " > %" PRIu64 " bytes)", site->needed, site->limit);
+    esc_text_append(t, " (%" PRIu64 " > %" PRIu64 " bytes)", site->needed, site->limit);
+}
+
+/* ---- Paths, Go's -m=2 ---- */
+
+/* A path is printed a line late, so that a cause with no instruction of its
+ * own can name itself on the statement that led to it. */
+typedef struct PathPrinter {
+  EscGraph *g;
+  LLVMValueRef site;
+  EscText pending;
+  LLVMValueRef pending_at;
+  bool has_pending;
+} PathPrinter;
+
+static void flush(PathPrinter *p) {
+  if (p->has_pending)
+    esc_host_report_flow(p->g->host, p->site, p->pending.buf, p->pending_at);
+  p->has_pending = false;
+}
+
+static void flow_line(PathPrinter *p, const char *dst, const char *holder) {
+  flush(p);
+  EscText t = ESC_TEXT_INIT;
+  esc_text_append(&t, "  flow: %s = %s:", dst, holder);
+  esc_host_report_flow(p->g->host, p->site, t.buf, NULL);
+}
+
+static void from_line(PathPrinter *p, const char *what, const char *why, LLVMValueRef at) {
+  flush(p);
+  p->pending = (EscText)ESC_TEXT_INIT;
+  esc_text_append(&p->pending, "    from %s (%s)", what, why);
+  p->pending_at = at;
+  p->has_pending = true;
+}
+
+/* Gives the pending line another reason: the cause it led to. */
+static void reason_of_pending(PathPrinter *p, const char *why) {
+  char *open = strrchr(p->pending.buf, '(');
+  if (!open)
+    return;
+  p->pending.len = (size_t)(open - p->pending.buf);
+  esc_text_append(&p->pending, "(%s)", why);
+}
+
+/* Go's words for the step a merge stands for. */
+static const char *merge_reason(LLVMValueRef inst) {
+  switch (LLVMGetInstructionOpcode(inst)) {
+  case LLVMStore: return "assign";
+  case LLVMLoad: return "indirection";
+  case LLVMCall:
+  case LLVMInvoke: {
+    LLVMValueRef fn = LLVMIsAFunction(LLVMGetCalledValue(inst));
+    return fn && LLVMGetIntrinsicID(fn) ? "copy" : "call result";
+  }
+  default: return "assign";
+  }
+}
+
+static bool passes_through(LLVMValueRef inst) {
+  switch (LLVMGetInstructionOpcode(inst)) {
+  case LLVMGetElementPtr:
+  case LLVMBitCast:
+  case LLVMAddrSpaceCast:
+  case LLVMFreeze: return true;
+  default: return false;
+  }
+}
+
+/* Go's words for the cause that ends a path. */
+static void cause_reason(EscText *t, EscGraph *g, const EscCause *c) {
+  switch (c->reason) {
+  case ESC_STORED_GLOBAL: esc_text_append(t, "assign to global %s", c->detail); break;
+  case ESC_STORED_UNKNOWN:
+    if (c->node != ESC_NONE && g->nodes[c->node].value &&
+        LLVMIsAArgument(g->nodes[c->node].value)) {
+      esc_text_append(t, "assign to memory of param ");
+      esc_name_node(g, t, c->node);
+    } else {
+      esc_text_append(t, "assign to unknown memory");
+    }
+    break;
+  case ESC_RETURNED: esc_text_append(t, "return"); break;
+  case ESC_PASSED: esc_text_append(t, "call parameter"); break;
+  case ESC_PASSED_INDIRECT: esc_text_append(t, "indirect call parameter"); break;
+  case ESC_CONTENT_READ: esc_text_append(t, "content read by callee"); break;
+  default: reason_text(t, c->reason, c->detail); break;
+  }
+}
+
+static void cause_line(PathPrinter *p, const EscStep *step) {
+  const EscCause *c = &p->g->causes[step->cause];
+  EscText why = ESC_TEXT_INIT, what = ESC_TEXT_INIT;
+  cause_reason(&why, p->g, c);
+  if (c->where) {
+    esc_name_instruction(p->g, &what, c->where);
+    from_line(p, what.buf, why.buf, c->where);
+  } else if (p->has_pending) {
+    reason_of_pending(p, why.buf);
+  } else {
+    esc_name_node(p->g, &what, step->from);
+    from_line(p, what.buf, why.buf, NULL);
+  }
+}
+
+static const EscStep *segment_end(const EscStep *s, const EscStep *end) {
+  while (s < end && s->kind == ESC_STEP_MERGE)
+    s++;
+  return s;
+}
+
+/* A container that is foreign memory, reached with no step of its own,
+ * is where the path ends: the store into it is the escape. */
+static bool ends_in_container(EscGraph *g, const EscStep *container, const EscStep *end) {
+  const EscStep *next = container + 1;
+  return next < end && next->kind == ESC_STEP_CAUSE && !g->causes[next->cause].where;
+}
+
+static void merge_lines(PathPrinter *p, const EscStep *s, const EscStep *end) {
+  LLVMValueRef last = NULL;
+  for (; s < end; s++) {
+    if (s->inst == last || (passes_through(s->inst) && !esc_value_is_named(p->g, s->inst)))
+      continue;
+    last = s->inst;
+    EscText what = ESC_TEXT_INIT;
+    esc_name_instruction(p->g, &what, s->inst);
+    from_line(p, what.buf, merge_reason(s->inst), s->inst);
+  }
+}
+
+static void print_path(PathPrinter *p, const EscStep *steps, uint32_t count, EscText *holder) {
+  const EscStep *s = steps, *end = steps + count;
+  while (s < end) {
+    const EscStep *stop = segment_end(s, end);
+    EscText dst = ESC_TEXT_INIT;
+    bool foreign = stop < end && stop->kind == ESC_STEP_CONTAINER && ends_in_container(p->g, stop, end);
+    if (stop == end)
+      esc_text_append(&dst, "...");
+    else if (stop->kind == ESC_STEP_CONTAINER && !foreign)
+      esc_name_memory(p->g, &dst, stop->to);
+    else {
+      const EscStep *cause = foreign ? stop + 1 : stop;
+      esc_text_append(&dst, p->g->causes[cause->cause].reason == ESC_RETURNED ? "~r0" : "{heap}");
+    }
+    flow_line(p, dst.buf, holder->buf);
+    merge_lines(p, s, stop);
+    if (stop == end)
+      break;
+    if (foreign)
+      stop++;
+    if (stop->kind == ESC_STEP_CAUSE) {
+      cause_line(p, stop);
+      break;
+    }
+    *holder = (EscText)ESC_TEXT_INIT;
+    esc_name_node(p->g, holder, stop->to);
+    s = stop + 1;
+  }
+  flush(p);
+}
+
+enum { MAX_PATH = 64 };
+
+static bool escaped_by_flow(EscGraph *g, const EscSite *site) {
+  return site->cause != ESC_NONE && esc_has(g, site->node, ESC_ESCAPED) &&
+         site->cause == g->nodes[esc_find(g, site->node)].escape_cause;
+}
+
+static void explain_path(EscGraph *g, EscFlow *flow, const EscSite *site, const char *allocation) {
+  PathPrinter p = {.g = g, .site = site->call};
+  EscText holder = ESC_TEXT_INIT, what = ESC_TEXT_INIT, why = ESC_TEXT_INIT;
+  if (!escaped_by_flow(g, site)) {
+    const EscCause *c = site->cause != ESC_NONE ? &g->causes[site->cause] : NULL;
+    if (c && c->where)
+      esc_name_instruction(g, &what, c->where);
+    else
+      esc_text_append(&what, "%s", allocation);
+    verdict_text(&why, g, site);
+    from_line(&p, what.buf, why.buf, c && c->where ? c->where : site->call);
+    flush(&p);
+    return;
+  }
+  esc_text_append(&holder, "&{storage for %s}", allocation);
+  if (esc_value_has_variable(g, site->call)) {
+    EscText name = ESC_TEXT_INIT;
+    esc_name_value(g, &name, site->call);
+    flow_line(&p, name.buf, holder.buf);
+    esc_text_append(&what, "%s = %s", name.buf, allocation);
+    from_line(&p, what.buf, "assign", site->call);
+    holder = name;
+  }
+  EscStep steps[MAX_PATH];
+  uint32_t count = esc_flow_path(flow, site->node, steps, MAX_PATH);
+  print_path(&p, steps, count, &holder);
 }
 
 void esc_explain(EscGraph *g) {
+  EscFlow *flow = esc_host_paths_wanted(g->host) ? esc_flow_new(g) : NULL;
   for (uint32_t s = 0; s < g->site_count; s++) {
     const EscSite *site = &g->sites[s];
-    Text allocation = {.len = 0}, reason = {.len = 0};
-    allocation_text(&allocation, site);
+    EscText allocation = ESC_TEXT_INIT, reason = ESC_TEXT_INIT;
+    esc_name_allocation(&allocation, site->call, &site->allocator);
     const EscCause *cause = site->cause != ESC_NONE ? &g->causes[site->cause] : NULL;
     if (site->verdict != ESC_PROMOTED)
       verdict_text(&reason, g, site);
@@ -137,34 +296,41 @@ void esc_explain(EscGraph *g) {
                     cause ? cause->where : NULL,
                     site->verdict == ESC_PROMOTED ? NULL : reason.buf};
     esc_host_report(g->host, &v);
+    if (flow && site->verdict != ESC_PROMOTED)
+      explain_path(g, flow, site, allocation.buf);
   }
+  esc_flow_free(flow);
 }
 
-static void report_param(EscGraph *g, unsigned index, const char *name, const char *fmt) {
-  Text t = {.len = 0};
-  append(&t, fmt, name);
-  esc_host_report_param(g->host, index, t.buf);
+static void report_param(EscGraph *g, unsigned index, const char *name, const char *fmt,
+                         bool leaks) {
+  EscText t = ESC_TEXT_INIT;
+  esc_text_append(&t, fmt, name);
+  esc_host_report_param(g->host, index, t.buf, leaks);
 }
 
 void esc_explain_params(EscGraph *g, const EscSummary *summary) {
   for (unsigned i = 0; i < summary->param_count; i++) {
-    if (LLVMGetTypeKind(LLVMTypeOf(LLVMGetParam(g->function, i))) != LLVMPointerTypeKind)
+    LLVMValueRef param = LLVMGetParam(g->function, i);
+    if (LLVMGetTypeKind(LLVMTypeOf(param)) != LLVMPointerTypeKind)
       continue;
+    EscText name = ESC_TEXT_INIT;
     const char *source = esc_host_param_name(g->host, i);
-    char numbered[16];
-    snprintf(numbered, sizeof numbered, "#%u", i);
-    const char *name = source && *source ? source : numbered;
+    if (source)
+      esc_text_append(&name, "%s", source);
+    else
+      esc_name_value(g, &name, param);
     uint16_t flags = summary->params[i].flags;
     if (flags & ESC_PARAM_ESCAPES)
-      report_param(g, i, name, "leaking param: %s");
+      report_param(g, i, name.buf, "leaking param: %s", true);
     else if (flags & ESC_PARAM_FREES)
-      report_param(g, i, name, "leaking param: %s (freed)");
+      report_param(g, i, name.buf, "leaking param: %s (freed)", true);
     if ((flags & ESC_PARAM_RETURNED) && !(flags & ESC_PARAM_ESCAPES))
-      report_param(g, i, name, "leaking param: %s to result ~r0 level=0");
+      report_param(g, i, name.buf, "leaking param: %s to result ~r0 level=0", true);
     if ((flags & ESC_PARAM_CONTENT_ESCAPES) && !(flags & ESC_PARAM_ESCAPES))
-      report_param(g, i, name, "leaking param content: %s");
+      report_param(g, i, name.buf, "leaking param content: %s", true);
     if (!(flags & (ESC_PARAM_ESCAPES | ESC_PARAM_FREES | ESC_PARAM_RETURNED |
                    ESC_PARAM_CONTENT_ESCAPES)))
-      report_param(g, i, name, "%s does not escape");
+      report_param(g, i, name.buf, "%s does not escape", false);
   }
 }

@@ -23,6 +23,7 @@ void esc_graph_free(EscGraph *g) {
   free(g->phis);
   free(g->returns);
   free(g->accesses);
+  free(g->merges);
   memset(g, 0, sizeof *g);
 }
 
@@ -46,17 +47,19 @@ bool esc_carries_pointers(LLVMTypeRef type) {
   }
 }
 
-static uint32_t new_node(EscGraph *g) {
+static uint32_t new_node(EscGraph *g, LLVMValueRef value, uint32_t owner) {
   esc_grow((void **)&g->nodes, &g->node_capacity, sizeof *g->nodes, g->node_count + 1);
   uint32_t id = g->node_count++;
-  g->nodes[id] = (EscNode){id, 0, ESC_NONE, 0, ESC_NONE, ESC_NONE, ESC_NONE, ESC_NONE};
+  g->nodes[id] = (EscNode){.value = value, .owner = owner, .parent = id, .pointee = ESC_NONE,
+                           .escape_cause = ESC_NONE, .content_cause = ESC_NONE,
+                           .first_site = ESC_NONE, .last_site = ESC_NONE};
   return id;
 }
 
 uint32_t esc_cause(EscGraph *g, EscReason reason, LLVMValueRef where, const char *detail,
                    uint32_t cause) {
   esc_grow((void **)&g->causes, &g->cause_capacity, sizeof *g->causes, g->cause_count + 1);
-  g->causes[g->cause_count] = (EscCause){reason, where, detail, cause};
+  g->causes[g->cause_count] = (EscCause){reason, where, detail, cause, ESC_NONE};
   return g->cause_count++;
 }
 
@@ -66,7 +69,7 @@ static bool points_nowhere(LLVMValueRef c) {
 }
 
 static uint32_t external_constant(EscGraph *g, LLVMValueRef c) {
-  uint32_t id = new_node(g);
+  uint32_t id = new_node(g, c, ESC_NONE);
   EscReason r = ESC_STORED_UNKNOWN;
   const char *name = NULL;
   if (LLVMIsAGlobalVariable(c)) {
@@ -84,7 +87,7 @@ uint32_t esc_node(EscGraph *g, LLVMValueRef value) {
   uint32_t id = esc_map_get(&g->values, value);
   if (id != ESC_NONE)
     return id;
-  id = new_node(g);
+  id = new_node(g, value, ESC_NONE);
   esc_map_put(&g->values, value, id);
   return id;
 }
@@ -113,6 +116,11 @@ static void join_sites(EscGraph *g, EscNode *into, const EscNode *from) {
   into->last_site = from->last_site;
 }
 
+static void record_merge(EscGraph *g, uint32_t a, uint32_t b, LLVMValueRef inst) {
+  esc_grow((void **)&g->merges, &g->merge_capacity, sizeof *g->merges, g->merge_count + 1);
+  g->merges[g->merge_count++] = (EscMerge){a, b, inst};
+}
+
 /* Merges two representatives; returns the pair of pointees still to join
  * through *pa and *pb. */
 static void merge(EscGraph *g, uint32_t a, uint32_t b, uint32_t *pa, uint32_t *pb) {
@@ -134,14 +142,14 @@ static void merge(EscGraph *g, uint32_t a, uint32_t b, uint32_t *pa, uint32_t *p
   root->pointee = first_of(root->pointee, child->pointee);
 }
 
-void esc_unify(EscGraph *g, uint32_t a, uint32_t b) {
+void esc_unify(EscGraph *g, uint32_t a, uint32_t b, LLVMValueRef inst) {
   /* Iterative: joining two classes joins their pointees, and so on down. */
   while (a != ESC_NONE && b != ESC_NONE) {
-    a = esc_find(g, a);
-    b = esc_find(g, b);
-    if (a == b)
+    uint32_t ra = esc_find(g, a), rb = esc_find(g, b);
+    if (ra == rb)
       return;
-    merge(g, a, b, &a, &b);
+    record_merge(g, a, b, inst);
+    merge(g, ra, rb, &a, &b);
   }
 }
 
@@ -154,7 +162,7 @@ uint32_t esc_pointee(EscGraph *g, uint32_t node) {
   uint32_t p = esc_pointee_if_any(g, node);
   if (p != ESC_NONE)
     return p;
-  p = new_node(g);
+  p = new_node(g, NULL, node);
   g->nodes[esc_find(g, node)].pointee = p;
   return p;
 }
@@ -162,6 +170,8 @@ uint32_t esc_pointee(EscGraph *g, uint32_t node) {
 bool esc_mark(EscGraph *g, uint32_t node, uint32_t flags, uint32_t cause) {
   if (node == ESC_NONE)
     return false;
+  if (cause != ESC_NONE && g->causes[cause].node == ESC_NONE)
+    g->causes[cause].node = node;
   EscNode *n = &g->nodes[esc_find(g, node)];
   uint32_t added = flags & ~n->flags;
   n->flags |= flags;

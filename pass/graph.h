@@ -37,16 +37,29 @@ enum {
   ESC_RETURNS = 1 << 7,          /* members may be the function's return value */
 };
 
-/* Why a flag was set. `cause` chains ESC_STORED_ESCAPING to the reason of
- * the object it was stored into. */
+/* Why a flag was set. `node` is where the reason applies: a member of the
+ * class it was set on, or, for ESC_STORED_ESCAPING and for a reason passed
+ * down from a container, a member of the container's class. `cause` chains
+ * ESC_STORED_ESCAPING to the reason of the object it was stored into. */
 typedef struct EscCause {
   EscReason reason;
   LLVMValueRef where;
   const char *detail;
   uint32_t cause;
+  uint32_t node;
 } EscCause;
 
+/* One union of two classes: `a` and `b` were members of the two, joined
+ * because of `inst` (directly, or because their containers were). The merges
+ * of a class form a spanning tree of it, which is what flow.c walks. */
+typedef struct EscMerge {
+  uint32_t a, b;
+  LLVMValueRef inst;
+} EscMerge;
+
 typedef struct EscNode {
+  LLVMValueRef value; /* NULL for the memory behind a pointer (see owner) */
+  uint32_t owner;     /* for those: the node whose pointee this node was made as */
   uint32_t parent;
   uint32_t rank;
   uint32_t pointee;
@@ -105,7 +118,9 @@ typedef struct EscGraph {
   uint32_t return_count, return_capacity;
   EscAccess *accesses;
   uint32_t access_count, access_capacity;
-  bool calls_returns_twice;
+  EscMerge *merges;
+  uint32_t merge_count, merge_capacity;
+  LLVMValueRef returns_twice_call; /* a call of setjmp or the like, or NULL */
 } EscGraph;
 
 void esc_graph_init(EscGraph *g, LLVMValueRef function, EscHost *host);
@@ -120,8 +135,8 @@ bool esc_carries_pointers(LLVMTypeRef type);
 uint32_t esc_node(EscGraph *g, LLVMValueRef value);
 /* The class representative of a node. */
 uint32_t esc_find(EscGraph *g, uint32_t node);
-/* Joins two classes and, recursively, their pointees. */
-void esc_unify(EscGraph *g, uint32_t a, uint32_t b);
+/* Joins two classes and, recursively, their pointees, because of `inst`. */
+void esc_unify(EscGraph *g, uint32_t a, uint32_t b, LLVMValueRef inst);
 /* The class of what the members of `node`'s class point to. */
 uint32_t esc_pointee(EscGraph *g, uint32_t node);
 /* The pointee if the class has one yet, else ESC_NONE. */
@@ -131,8 +146,8 @@ uint32_t esc_cause(EscGraph *g, EscReason reason, LLVMValueRef where, const char
                    uint32_t cause);
 /* Sets `flags` on the class of `node` (no-op for ESC_NONE). `cause` is kept
  * as escape_cause for ESC_ESCAPED, as content_cause for ESC_EXTERNAL and
- * ESC_CONTENT_ESCAPES, unless the class already has one. Returns true when a
- * flag was new. */
+ * ESC_CONTENT_ESCAPES, unless the class already has one; a cause without a
+ * node gets `node`. Returns true when a flag was new. */
 bool esc_mark(EscGraph *g, uint32_t node, uint32_t flags, uint32_t cause);
 /* Shorthand: esc_mark(ESC_ESCAPED) of value's node with a new cause. */
 void esc_escape(EscGraph *g, LLVMValueRef value, EscReason reason, LLVMValueRef where,

@@ -4,11 +4,12 @@
 // in include/escape/escape.h). This file owns what the C API cannot reach:
 //   - EscapePass, a module pass that runs the core on every definition, and its
 //     registration: `-passes='escape<max-object=N;max-frame=N;
-//     max-recursive-frame=N;cleanup|no-cleanup>'` in opt, and at the start of
-//     the optimizer pipeline (after inlining) for -O1 and up in clang/opt;
+//     max-recursive-frame=N;cleanup|no-cleanup;m=N>'` in opt, and at the start
+//     of the optimizer pipeline (after inlining) for -O1 and up in clang/opt;
 //   - the host (struct EscHost, include/escape/host.h): answers from LLVM's
 //     analyses (TargetLibraryInfo, CycleInfo, the call graph's SCCs, the
-//     DataLayout, the target triple), remark emission and invoke-to-call;
+//     DataLayout, the target triple, debug records), remark emission, Go's
+//     -m report on stderr (`escape<m=1>`, `escape<m=2>`) and invoke-to-call;
 //   - the cleanup (SROA, InstCombine) of a function the core changed.
 // It makes no escape decision of its own.
 
@@ -57,16 +58,25 @@ static const char PassName[] = "escape"; // remarks' pass name, and -passes name
 using SummaryMap = DenseMap<const Function *, EscSummary>;
 
 struct EscHost {
+  // A source variable holding a value: the value itself, or its address.
+  struct VariableName {
+    StringRef Name;
+    bool IsAddress;
+  };
+
   Function &F;
   FunctionAnalysisManager &FAM;
   bool Recursive;
   SummaryMap &Summaries; // of the functions analysed so far
+  unsigned Level;        // Go's -m level: what to print on stderr
   std::unique_ptr<CycleInfo> Cycles;              // computed on first query
   std::unique_ptr<OptimizationRemarkEmitter> ORE; // created on first report
   std::vector<StringRef> ParamNames;              // from debug info, on first query
+  std::unique_ptr<DenseMap<const Value *, VariableName>> VariableNames; // on first query
 
-  EscHost(Function &F, FunctionAnalysisManager &FAM, bool Recursive, SummaryMap &Summaries)
-      : F(F), FAM(FAM), Recursive(Recursive), Summaries(Summaries) {}
+  EscHost(Function &F, FunctionAnalysisManager &FAM, bool Recursive, SummaryMap &Summaries,
+          unsigned Level = 0)
+      : F(F), FAM(FAM), Recursive(Recursive), Summaries(Summaries), Level(Level) {}
 
   OptimizationRemarkEmitter &remarks() {
     if (!ORE)
@@ -88,20 +98,26 @@ namespace {
 struct EscapeParams {
   EscOptions Options = esc_default_options();
   bool Cleanup = false;
+  unsigned Level = 0; // m=N
 };
 
 struct EscapePass : PassInfoMixin<EscapePass> {
   EscOptions Options;
   bool Cleanup;
+  unsigned Level;
 
-  explicit EscapePass(const EscapeParams &P) : Options(P.Options), Cleanup(P.Cleanup) {}
+  explicit EscapePass(const EscapeParams &P)
+      : Options(P.Options), Cleanup(P.Cleanup), Level(P.Level) {}
 
   static StringRef name() { return "EscapePass"; }
   // For -print-pipeline-passes: the text that parses back to this pass.
   void printPipeline(raw_ostream &OS, function_ref<StringRef(StringRef)>) {
     OS << PassName << "<max-object=" << Options.max_object << ";max-frame=" << Options.max_frame
        << ";max-recursive-frame=" << Options.max_recursive_frame << ";"
-       << (Cleanup ? "cleanup" : "no-cleanup") << ">";
+       << (Cleanup ? "cleanup" : "no-cleanup");
+    if (Level)
+      OS << ";m=" << Level;
+    OS << ">";
   }
 
   PreservedAnalyses run(Module &M, ModuleAnalysisManager &MAM) {
@@ -131,7 +147,7 @@ struct EscapePass : PassInfoMixin<EscapePass> {
       for (Function *F : C.Functions) {
         if (F->isDeclaration() || F->hasOptNone())
           continue;
-        EscHost Host(*F, FAM, Recursive.contains(F), Summaries);
+        EscHost Host(*F, FAM, Recursive.contains(F), Summaries, Level);
         if (!esc_run_function(wrap(F), &Options, &Host))
           continue;
         Changed = true;
@@ -289,9 +305,23 @@ struct EscapePass : PassInfoMixin<EscapePass> {
 
 };
 
+// Go's -m and -m=N: `m` alone is level 1.
+Error parseLevel(StringRef Value, bool HasValue, unsigned &Level) {
+  if (!HasValue) {
+    Level = 1;
+    return Error::success();
+  }
+  if (Value.getAsInteger(10, Level) || Level > 2)
+    return createStringError(inconvertibleErrorCode(),
+                             "invalid value '%s' for parameter 'm' of pass 'escape' "
+                             "(expected 0, 1 or 2)",
+                             Value.str().c_str());
+  return Error::success();
+}
+
 // The text between the angle brackets of `escape<...>`: ';'-separated
 // `max-object=N`, `max-frame=N`, `max-recursive-frame=N`, `cleanup`,
-// `no-cleanup`. N is unsigned decimal.
+// `no-cleanup`, `m` or `m=N`. N is unsigned decimal.
 Expected<EscapeParams> parseEscapeParams(StringRef Params) {
   EscapeParams P;
   while (!Params.empty()) {
@@ -299,6 +329,11 @@ Expected<EscapeParams> parseEscapeParams(StringRef Params) {
     std::tie(Param, Params) = Params.split(';');
     auto [Key, Value] = Param.split('=');
     bool HasValue = Param.contains('=');
+    if (Key == "m") {
+      if (Error E = parseLevel(Value, HasValue, P.Level))
+        return E;
+      continue;
+    }
     uint64_t *Limit = Key == "max-object"            ? &P.Options.max_object
                       : Key == "max-frame"           ? &P.Options.max_frame
                       : Key == "max-recursive-frame" ? &P.Options.max_recursive_frame
@@ -319,7 +354,7 @@ Expected<EscapeParams> parseEscapeParams(StringRef Params) {
       return createStringError(inconvertibleErrorCode(),
                                "invalid parameter '%s' of pass 'escape' (expected "
                                "max-object=N, max-frame=N, max-recursive-frame=N, "
-                               "cleanup or no-cleanup)",
+                               "cleanup, no-cleanup, m or m=N)",
                                Param.str().c_str());
     }
   }
@@ -370,9 +405,38 @@ llvmGetPassPluginInfo() {
 
 // ---- The host interface (include/escape/host.h) ----
 
+// ---- Go's -m report on stderr: `file:line:col: message`, one per line ----
+
+static void printPosition(raw_ostream &OS, const DebugLoc &DL) {
+  OS << DL->getFilename() << ":" << DL.getLine() << ":" << DL.getCol();
+}
+
+// Where a message about the current function goes without a location of its
+// own: the function's line, else its name.
+static void printFunctionPosition(raw_ostream &OS, const Function &F, unsigned Line = 0) {
+  if (const DISubprogram *SP = F.getSubprogram())
+    OS << SP->getFilename() << ":" << (Line ? Line : SP->getLine());
+  else
+    OS << F.getName();
+}
+
+static void printAt(const EscHost &H, const Instruction *I, StringRef Message) {
+  raw_ostream &OS = errs();
+  if (const DebugLoc &DL = I->getDebugLoc())
+    printPosition(OS, DL);
+  else
+    printFunctionPosition(OS, H.F);
+  OS << ": " << Message << "\n";
+}
+
 extern "C" void esc_host_report(EscHost *H, const EscVerdict *V) {
   const auto *Site = cast<Instruction>(unwrap(V->site));
   auto Str = [](const char *S) { return StringRef(S ? S : ""); };
+  if (H->Level >= 1)
+    printAt(*H, Site,
+            V->reason == ESC_PROMOTED
+                ? ("moved to stack: " + Str(V->allocation)).str()
+                : (Str(V->allocation) + " escapes to heap: " + Str(V->reason_text)).str());
   // Structured extras: in -fsave-optimization-record output, not in -Rpass text.
   auto AddExtras = [&](DiagnosticInfoOptimizationBase &R) {
     R << ore::setExtraArgs() << ore::NV("Allocator", Str(V->allocator));
@@ -404,8 +468,17 @@ extern "C" void esc_host_report(EscHost *H, const EscVerdict *V) {
   }
 }
 
-extern "C" bool esc_host_param_remarks_enabled(EscHost *H) {
-  return H->remarks().allowExtraAnalysis(PassName);
+// True when some remark of this pass is asked for: -Rpass*, -pass-remarks*
+// or a remark file.
+static bool remarksWanted(EscHost *H) {
+  LLVMContext &Ctx = H->F.getContext();
+  return Ctx.getLLVMRemarkStreamer() || Ctx.getDiagHandlerPtr()->isAnyRemarkEnabled(PassName);
+}
+
+extern "C" bool esc_host_params_wanted(EscHost *H) { return H->Level >= 1 || remarksWanted(H); }
+
+extern "C" bool esc_host_paths_wanted(EscHost *H) {
+  return H->Level >= 2 || H->remarks().allowExtraAnalysis(PassName);
 }
 
 extern "C" const char *esc_host_param_name(EscHost *H, unsigned Index) {
@@ -423,10 +496,82 @@ extern "C" const char *esc_host_param_name(EscHost *H, unsigned Index) {
   return Name.empty() ? nullptr : Name.data();
 }
 
-extern "C" void esc_host_report_param(EscHost *H, unsigned Index, const char *Message) {
-  H->remarks().emit([&] {
-    OptimizationRemarkAnalysis R(PassName, "ParamVerdict", &H->F);
+extern "C" const char *esc_host_value_name(EscHost *H, LLVMValueRef V, bool *IsAddress) {
+  if (!H->VariableNames) {
+    // The first variable a debug record binds to a value names it; a
+    // dbg.declare binds the variable's address.
+    H->VariableNames = std::make_unique<DenseMap<const Value *, EscHost::VariableName>>();
+    for (Instruction &I : instructions(H->F))
+      for (DbgVariableRecord &R : filterDbgVars(I.getDbgRecordRange()))
+        for (const Value *Op : R.location_ops())
+          if (Op && !R.getVariable()->getName().empty())
+            H->VariableNames->try_emplace(Op, EscHost::VariableName{R.getVariable()->getName(),
+                                                                    R.isDbgDeclare()});
+  }
+  const Value *Val = unwrap(V);
+  if (const auto *Arg = dyn_cast<Argument>(Val)) {
+    *IsAddress = false;
+    return esc_host_param_name(H, Arg->getArgNo());
+  }
+  auto It = H->VariableNames->find(Val);
+  if (It == H->VariableNames->end())
+    return nullptr;
+  *IsAddress = It->second.IsAddress;
+  return It->second.Name.data();
+}
+
+// The line of parameter `Index`'s declaration, or 0.
+static unsigned paramLine(const Function &F, unsigned Index) {
+  for (const Instruction &I : instructions(F))
+    for (const DbgVariableRecord &R : filterDbgVars(I.getDbgRecordRange()))
+      if (R.getVariable()->getArg() == Index + 1)
+        return R.getVariable()->getLine();
+  return 0;
+}
+
+extern "C" void esc_host_report_param(EscHost *H, unsigned Index, const char *Message,
+                                      bool Leaks) {
+  if (H->Level >= 1) {
+    printFunctionPosition(errs(), H->F, paramLine(H->F, Index));
+    errs() << ": " << Message << "\n";
+  }
+  auto Fill = [&](DiagnosticInfoOptimizationBase &R) {
     R << ore::NV("Verdict", Message) << ore::setExtraArgs() << ore::NV("ParamIndex", Index);
+  };
+  if (Leaks)
+    H->remarks().emit([&] {
+      OptimizationRemarkMissed R(PassName, "ParamVerdict", &H->F);
+      Fill(R);
+      return R;
+    });
+  else
+    H->remarks().emit([&] {
+      OptimizationRemark R(PassName, "ParamVerdict", &H->F);
+      Fill(R);
+      return R;
+    });
+}
+
+extern "C" void esc_host_report_flow(EscHost *H, LLVMValueRef SiteRef, const char *Line,
+                                     LLVMValueRef AtRef) {
+  const auto *Site = cast<Instruction>(unwrap(SiteRef));
+  DebugLoc At;
+  if (AtRef)
+    At = cast<Instruction>(unwrap(AtRef))->getDebugLoc();
+  if (H->Level >= 2) {
+    std::string Text = Line;
+    raw_string_ostream OS(Text);
+    if (At) {
+      OS << " at ";
+      printPosition(OS, At);
+    }
+    printAt(*H, Site, OS.str());
+  }
+  H->remarks().emit([&] {
+    OptimizationRemarkAnalysis R(PassName, "EscapeFlow", Site);
+    R << ore::NV("Flow", Line);
+    if (At)
+      R << " at " << ore::NV("At", At);
     return R;
   });
 }

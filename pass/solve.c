@@ -9,10 +9,29 @@ uint32_t esc_first_site(EscGraph *g, uint32_t node) {
   return node == ESC_NONE ? ESC_NONE : g->nodes[esc_find(g, node)].first_site;
 }
 
+/* Marks `node` with a new cause that applies at `at`, a member of the
+ * container class whose flags are being pushed down. */
 static void mark_new(EscGraph *g, uint32_t node, uint32_t flag, EscReason reason, uint32_t chain,
-                     bool *changed) {
-  if (!esc_has(g, node, flag))
-    *changed |= esc_mark(g, node, flag, esc_cause(g, reason, NULL, NULL, chain));
+                     uint32_t at, bool *changed) {
+  if (esc_has(g, node, flag))
+    return;
+  uint32_t cause = esc_cause(g, reason, NULL, NULL, chain);
+  g->causes[cause].node = at;
+  *changed |= esc_mark(g, node, flag, cause);
+}
+
+/* Why a returned class escapes once the function is opened to its callers:
+ * a `ret` of one of its members. */
+static uint32_t returned_cause(EscGraph *g, uint32_t rep) {
+  for (uint32_t r = 0; r < g->return_count; r++) {
+    uint32_t node = esc_map_get(&g->values, LLVMGetOperand(g->returns[r], 0));
+    if (node != ESC_NONE && esc_find(g, node) == rep) {
+      uint32_t cause = esc_cause(g, ESC_RETURNED, g->returns[r], NULL, ESC_NONE);
+      g->causes[cause].node = node;
+      return cause;
+    }
+  }
+  return esc_cause(g, ESC_RETURNED, NULL, NULL, ESC_NONE);
 }
 
 /* Whatever the flags of a class say about its members' memory, applied to
@@ -28,17 +47,17 @@ static bool push_down(EscGraph *g, uint32_t rep) {
   if ((n.flags & (ESC_EXTERNAL | ESC_CONTENT_ESCAPES)) && n.content_cause != ESC_NONE)
     changed |= esc_mark(g, pointee, ESC_ESCAPED, n.content_cause);
   if (n.flags & (ESC_EXTERNAL | ESC_CONTENT_ESCAPES))
-    mark_new(g, pointee, ESC_ESCAPED, ESC_STORED_UNKNOWN, ESC_NONE, &changed);
+    mark_new(g, pointee, ESC_ESCAPED, ESC_STORED_UNKNOWN, ESC_NONE, rep, &changed);
   if (n.flags & ESC_ESCAPED)
-    mark_new(g, pointee, ESC_ESCAPED, ESC_STORED_ESCAPING, n.escape_cause, &changed);
+    mark_new(g, pointee, ESC_ESCAPED, ESC_STORED_ESCAPING, n.escape_cause, rep, &changed);
   /* What a returned object holds leaves with it (before the function is
    * opened to its callers, returning is not yet escaping). */
   if ((n.flags & ESC_RETURNS) && !esc_has(g, pointee, ESC_ESCAPED))
-    mark_new(g, pointee, ESC_ESCAPED, ESC_STORED_ESCAPING,
-             esc_cause(g, ESC_RETURNED, NULL, NULL, ESC_NONE), &changed);
+    mark_new(g, pointee, ESC_ESCAPED, ESC_STORED_ESCAPING, returned_cause(g, rep), rep,
+             &changed);
   /* Others may write into such memory whatever pointers they like. */
   if (n.flags & (ESC_EXTERNAL | ESC_ESCAPED | ESC_CONTENT_FOREIGN))
-    mark_new(g, pointee, ESC_EXTERNAL, ESC_STORED_UNKNOWN, ESC_NONE, &changed);
+    mark_new(g, pointee, ESC_EXTERNAL, ESC_STORED_UNKNOWN, ESC_NONE, rep, &changed);
   return changed;
 }
 
@@ -66,17 +85,45 @@ static const char *callee_name(LLVMValueRef call) {
   return LLVMGetValueName2(LLVMGetCalledValue(call), &len);
 }
 
-static void judge_frees(EscGraph *g) {
-  for (uint32_t f = 0; f < g->free_count; f++) {
-    const EscFree *fr = &g->frees[f];
-    for (uint32_t s = esc_first_site(g, fr->node); s != ESC_NONE; s = g->sites[s].next_in_class)
-      if (strcmp(g->sites[s].allocator.family, fr->family) != 0) {
-        judge(&g->sites[s], ESC_FREED_OTHER_FAMILY);
-        if (g->sites[s].verdict == ESC_FREED_OTHER_FAMILY)
-          g->sites[s].cause = esc_cause(g, ESC_FREED_OTHER_FAMILY, fr->call,
-                                        callee_name(fr->call), ESC_NONE);
-      }
+static void judge_family(EscGraph *g, const EscFree *fr) {
+  for (uint32_t s = esc_first_site(g, fr->node); s != ESC_NONE; s = g->sites[s].next_in_class) {
+    EscSite *site = &g->sites[s];
+    if (site->verdict == ESC_PROMOTED && strcmp(site->allocator.family, fr->family) != 0) {
+      site->verdict = ESC_FREED_OTHER_FAMILY;
+      site->cause = esc_cause(g, ESC_FREED_OTHER_FAMILY, fr->call, callee_name(fr->call),
+                              ESC_NONE);
+    }
   }
+}
+
+typedef struct FreeOfClass {
+  uint32_t rep, index;
+} FreeOfClass;
+
+static int by_class(const void *a, const void *b) {
+  const FreeOfClass *x = a, *y = b;
+  if (x->rep != y->rep)
+    return x->rep < y->rep ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* A site freed by another family's deallocator stays on the heap. The frees
+ * are grouped by class and each class's sites are compared once per family
+ * its frees use, not once per free: linear in sites times families. */
+static void judge_frees(EscGraph *g) {
+  FreeOfClass *order = esc_calloc(g->free_count + 1, sizeof *order);
+  for (uint32_t f = 0; f < g->free_count; f++)
+    order[f] = (FreeOfClass){esc_find(g, g->frees[f].node), f};
+  qsort(order, g->free_count, sizeof *order, by_class);
+  for (uint32_t i = 0; i < g->free_count; i++) {
+    const EscFree *fr = &g->frees[order[i].index];
+    bool seen = false;
+    for (uint32_t j = i; j-- > 0 && order[j].rep == order[i].rep && !seen;)
+      seen = strcmp(g->frees[order[j].index].family, fr->family) == 0;
+    if (!seen)
+      judge_family(g, fr);
+  }
+  free(order);
 }
 
 /* A musttail callee may not see the caller's frame: mark every class whose
@@ -112,8 +159,10 @@ static void judge_loops(EscGraph *g) {
     for (uint32_t s = esc_first_site(g, esc_map_get(&g->values, phi)); s != ESC_NONE;
          s = g->sites[s].next_in_class)
       if (in_cycle[s] && g->sites[s].verdict == ESC_PROMOTED &&
-          esc_host_carries_around(g->host, block_of(phi), block_of(g->sites[s].call)))
+          esc_host_carries_around(g->host, block_of(phi), block_of(g->sites[s].call))) {
         g->sites[s].verdict = ESC_LOOP_CARRIED;
+        g->sites[s].cause = esc_cause(g, ESC_LOOP_CARRIED, phi, NULL, ESC_NONE);
+      }
   }
   free(in_cycle);
 }
@@ -123,8 +172,9 @@ static void judge_flow(EscGraph *g) {
     EscSite *site = &g->sites[s];
     if (site->verdict != ESC_PROMOTED)
       continue;
-    if (g->calls_returns_twice) {
+    if (g->returns_twice_call) {
       site->verdict = ESC_SETJMP;
+      site->cause = esc_cause(g, ESC_SETJMP, g->returns_twice_call, NULL, ESC_NONE);
     } else if (esc_has(g, site->node, ESC_ESCAPED)) {
       site->cause = g->nodes[esc_find(g, site->node)].escape_cause;
       site->verdict = g->causes[site->cause].reason;

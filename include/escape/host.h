@@ -102,13 +102,30 @@ LLVMValueRef esc_host_invoke_to_call(EscHost *host, LLVMValueRef invoke);
  * the function. */
 const char *esc_host_param_name(EscHost *host, unsigned index);
 
-/* True when analysis remarks of pass `escape` go anywhere (-Rpass-analysis,
- * -pass-remarks-analysis, a remark file): parameter verdicts cost a walk. */
-bool esc_host_param_remarks_enabled(EscHost *host);
+/* The source variable that holds `value`, from the debug records of the
+ * current function; NULL when none does. *is_address is set when the
+ * variable is the memory `value` points to (a dbg.declare of an alloca), so
+ * that `value` is its address. Lives as long as the function. */
+const char *esc_host_value_name(EscHost *host, LLVMValueRef value, bool *is_address);
 
-/* Emits an analysis remark of pass `escape` on the current function, about
- * parameter `index`: `message` is Go's verdict, "leaking param: p". */
-void esc_host_report_param(EscHost *host, unsigned index, const char *message);
+/* True when parameter verdicts go anywhere (escape<m=1> or more, any remark
+ * of pass `escape` asked for): they cost a walk of the summary. */
+bool esc_host_params_wanted(EscHost *host);
+
+/* Emits parameter `index`'s verdict in Go's words, "leaking param: p", as a
+ * Passed remark ("does not escape") or a Missed one (leaking). */
+void esc_host_report_param(EscHost *host, unsigned index, const char *message,
+                           bool leaks);
+
+/* True when flow paths go anywhere (escape<m=2>, analysis remarks of pass
+ * `escape`): they cost a walk of the graph per escaping allocation. */
+bool esc_host_paths_wanted(EscHost *host);
+
+/* Emits one line of the path that explains why allocation `site` escapes,
+ * Go's -m=2 style: "  flow: {heap} = p:" or "    from g = p (assign to
+ * global g)"; the host appends " at file:line:col" for `at`, which may be
+ * NULL. Lines of one site are emitted in order, after its verdict. */
+void esc_host_report_flow(EscHost *host, LLVMValueRef site, const char *line, LLVMValueRef at);
 
 /* The summary of `fn`, a function of this module analysed before the
  * current one (callees come first), or NULL. */

@@ -5,7 +5,7 @@
 ;
 ; RUN: opt -load-pass-plugin %plugin -passes=escape -verify-each -S %s | FileCheck %s
 ; RUN: opt -load-pass-plugin %plugin -passes=escape -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | FileCheck %s --check-prefix=REMARK
-; RUN: opt -load-pass-plugin %plugin -passes=escape -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | grep -c "remark:" | FileCheck %s --check-prefix=COUNT
+; RUN: opt -load-pass-plugin %plugin -passes=escape -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | grep -c -e "moved to stack" -e "escapes to heap" | FileCheck %s --check-prefix=COUNT
 ; RUN: opt -load-pass-plugin %plugin -passes='escape<max-object=64>' -S %s | FileCheck %s --check-prefix=OBJ64
 ; RUN: opt -load-pass-plugin %plugin -passes='escape<max-object=64>' -pass-remarks-missed=escape -disable-output %s 2>&1 | FileCheck %s --check-prefix=OBJ64-REMARK
 ; RUN: opt -load-pass-plugin %plugin -passes='escape<max-object=4096>' -S %s | FileCheck %s --check-prefix=OBJ4K

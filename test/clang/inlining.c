@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-__attribute__((noinline)) static long sum(const unsigned char *p, int n) {
+__attribute__((noinline)) static long sum(const unsigned char *p, int n) { // expected-remark {{%0 does not escape}}
   long s = 0;
   for (int i = 0; i < n; i++)
     s += p[i];

@@ -9,7 +9,7 @@
 #include <string.h>
 
 // External, no attributes, not inlined: only its body says it reads p.
-__attribute__((noinline)) long checksum(const unsigned char *p, int n) {
+__attribute__((noinline)) long checksum(const unsigned char *p, int n) { // expected-remark {{p does not escape}}
   long s = 0;
   for (int i = 0; i < n; i++)
     s = s * 31 + p[i];
@@ -29,7 +29,7 @@ long buffer_to_helper(int fill) {
   return r;
 }
 
-int print_heap_string(const char *name) {
+int print_heap_string(const char *name) { // expected-remark {{name does not escape}}
   char *s = malloc(32); // expected-remark {{moved to stack: malloc(32)}}
   snprintf(s, 32, "hello, %s", name);
   int r = printf("%s\n", s);
@@ -37,7 +37,7 @@ int print_heap_string(const char *name) {
   return r;
 }
 
-long parse_heap_string(const char *text) {
+long parse_heap_string(const char *text) { // expected-remark {{text does not escape}}
   char *s = malloc(24); // expected-remark {{moved to stack: malloc(24)}}
   strncpy(s, text, 23);
   s[23] = 0;
@@ -51,12 +51,12 @@ long parse_heap_string(const char *text) {
 
 // clang emits a static function after its first user: the comparator comes
 // after median_of_heap_array in the module.
-static int compare_ints(const void *a, const void *b) {
+static int compare_ints(const void *a, const void *b) { // expected-remark {{a does not escape}} expected-remark {{b does not escape}}
   int x = *(const int *)a, y = *(const int *)b;
   return (x > y) - (x < y);
 }
 
-int median_of_heap_array(const int *in) {
+int median_of_heap_array(const int *in) { // expected-remark {{leaking param content: in}}
   int *a = malloc(16 * sizeof *a); // expected-remark {{moved to stack: malloc(64)}}
   memcpy(a, in, 16 * sizeof *a);
   qsort(a, 16, sizeof *a, compare_ints);
@@ -67,12 +67,12 @@ int median_of_heap_array(const int *in) {
 
 // An external comparator is emitted where it is written, before its user,
 // so its summary is known when the caller is analysed.
-int compare_longs(const void *a, const void *b) {
+int compare_longs(const void *a, const void *b) { // expected-remark {{a does not escape}} expected-remark {{b does not escape}}
   long x = *(const long *)a, y = *(const long *)b;
   return (x > y) - (x < y);
 }
 
-long max_of_heap_array(const long *in) {
+long max_of_heap_array(const long *in) { // expected-remark {{leaking param content: in}}
   long *a = malloc(8 * sizeof *a); // expected-remark {{moved to stack: malloc(64)}}
   memcpy(a, in, 8 * sizeof *a);
   qsort(a, 8, sizeof *a, compare_longs);
@@ -109,7 +109,7 @@ int local_list(int x) {
   return s;
 }
 
-__attribute__((noinline)) void obj_free(void *p) { free(p); }
+__attribute__((noinline)) void obj_free(void *p) { free(p); } // expected-remark {{leaking param: p (freed)}}
 
 // CHECK-LABEL: define{{.*}} @freed_by_helper(
 // CHECK-NOT: alloca

@@ -6,7 +6,7 @@
 
 #include <stdlib.h>
 
-__attribute__((noinline)) static int first(const char *p) { return p[0]; }
+__attribute__((noinline)) static int first(const char *p) { return p[0]; } // expected-remark {{%0 does not escape}}
 
 // CHECK-LABEL: define{{.*}} @scratch(
 // CHECK: call{{.*}} @malloc(i64 noundef 16)

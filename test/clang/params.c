@@ -1,7 +1,8 @@
-// Go's parameter verdicts, as analysis remarks at each function: what it
-// does with each pointer parameter, by the name debug info gives it.
-// RUN: %clang -O2 -g -fpass-plugin=%plugin -Rpass-analysis=escape -c -o /dev/null -Xclang -verify %s
-// RUN: %clang -O2 -fpass-plugin=%plugin -Rpass-analysis=escape -c -o /dev/null %s 2>&1 | FileCheck %s --check-prefix=NODEBUG
+// Go's parameter verdicts, as remarks at each function (Passed: does not
+// escape; Missed: leaking): what it does with each pointer parameter, by the
+// name debug info gives it.
+// RUN: %clang -O2 -g -fpass-plugin=%plugin -Rpass=escape -Rpass-missed=escape -c -o /dev/null -Xclang -verify %s
+// RUN: %clang -O2 -fpass-plugin=%plugin -Rpass-missed=escape -c -o /dev/null %s 2>&1 | FileCheck %s --check-prefix=NODEBUG
 
 #include <stdlib.h>
 
@@ -23,4 +24,4 @@ void drop(char *d) { free(d); } // expected-remark {{leaking param: d (freed)}}
 void publish(char **pp) { global = *pp; } // expected-remark {{leaking param content: pp}}
 
 // Without debug information, parameters go by number.
-// NODEBUG: params.c:[[#@LINE-3]]:{{[0-9]+}}: remark: leaking param content: #0
+// NODEBUG: params.c:[[#@LINE-3]]:{{[0-9]+}}: remark: leaking param content: %0

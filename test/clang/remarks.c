@@ -12,7 +12,7 @@ void opaque(void *p);             // may capture
 char *global_ptr;
 jmp_buf env;
 
-__attribute__((noinline)) static long sum(const unsigned char *p, int n) {
+__attribute__((noinline)) static long sum(const unsigned char *p, int n) { // expected-remark-re {{{{p|%0}} does not escape}}
   long s = 0;
   for (int i = 0; i < n; i++)
     s += p[i];
@@ -113,7 +113,7 @@ long carried_and_freed(int n) {
 
 struct pair { char *name; long length; };
 
-__attribute__((noinline)) long measure(struct pair *p) { return p->length + p->name[0]; }
+__attribute__((noinline)) long measure(struct pair *p) { return p->length + p->name[0]; } // expected-remark-re {{leaking param content: {{p|%0}}}}
 
 // A local struct holding a heap pointer next to data: reading the data does
 // not read the pointer.

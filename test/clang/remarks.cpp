@@ -9,8 +9,8 @@ struct Point {
   long x, y;
 };
 
-__attribute__((noinline)) long norm(const Point *p) { return p->x * p->x + p->y * p->y; }
-__attribute__((noinline)) long total(const long *v, int n) {
+__attribute__((noinline)) long norm(const Point *p) { return p->x * p->x + p->y * p->y; } // expected-remark {{p does not escape}}
+__attribute__((noinline)) long total(const long *v, int n) { // expected-remark {{v does not escape}}
   long s = 0;
   for (int i = 0; i < n; i++)
     s += v[i];

@@ -20,15 +20,18 @@ struct Node {
 Node *keep;
 __attribute__((noinline)) void sink(Node *);
 __attribute__((noinline)) static int peek(const int *p) { return *p; }
-// CHECK: cxx.cpp:[[#@LINE-1]]:0: #0 does not escape
+// CHECK: cxx.cpp:[[#@LINE-1]]:0: %0 does not escape
 
 void global(int x) { keep = new Node(x); }
 // CHECK: cxx.cpp:[[#@LINE-1]]:29: new Node(x) escapes to heap: stored to global keep
+// CHECK-NEXT: cxx.cpp:[[#@LINE-2]]:29:   flow: {heap} = &{storage for new Node(x)}:
+// CHECK-NEXT: cxx.cpp:[[#@LINE-3]]:29:     from keep = new Node(x) (assign to global keep) at cxx.cpp:[[#@LINE-3]]:27
 
 void passed(int x) {
   Node *n = new Node(x);
   // CHECK: cxx.cpp:[[#@LINE-1]]:13: new Node(x) escapes to heap: passed to sink(Node*)
-  // CHECK-NEXT: cxx.cpp:[[#@LINE-2]]:13:   from sink(n) (passed to sink(Node*)) at cxx.cpp:[[#@LINE+1]]:3
+  // CHECK-NEXT: cxx.cpp:[[#@LINE-2]]:13:   flow: {heap} = &{storage for new Node(x)}:
+  // CHECK-NEXT: cxx.cpp:[[#@LINE-3]]:13:     from sink(n) (call parameter) at cxx.cpp:[[#@LINE+1]]:3
   sink(n);
 }
 
@@ -36,7 +39,8 @@ static inline int *box(int x) {
   int *p = new int(x);
   // CHECK: cxx.cpp:[[#@LINE-1]]:12: moved to stack: new int(x) (in unboxed(int))
   // CHECK-NEXT: cxx.cpp:[[#@LINE-2]]:12: new int(x) escapes to heap: returned (in boxed(int))
-  // CHECK-NEXT: cxx.cpp:[[#@LINE-3]]:12:   from return box(x) (returned) at cxx.cpp:[[#@LINE+10]]:21
+  // CHECK-NEXT: cxx.cpp:[[#@LINE-3]]:12:   flow: ~r0 = &{storage for new int(x)}:
+  // CHECK-NEXT: cxx.cpp:[[#@LINE-4]]:12:     from return box(x) (return) at cxx.cpp:[[#@LINE+10]]:21
   return p;
 }
 

@@ -37,10 +37,10 @@ static struct node *last;
 #define NEW(T) ((T *)malloc(sizeof(T)))
 
 __attribute__((noinline)) static int use(const int *p) { return p[0] + p[1]; }
-// Parameters get Go's verdicts too; without debug info they go by number.
-// M1: text.c:[[#@LINE-2]]:0: #0 does not escape
-// M2: text.c:[[#@LINE-3]]:0: #0 does not escape
-// IR: text.c:[[#@LINE-4]]:0: #0 does not escape
+// Parameters get Go's verdicts too; without debug info, by their IR names.
+// M1: text.c:[[#@LINE-2]]:0: %0 does not escape
+// M2: text.c:[[#@LINE-3]]:0: %0 does not escape
+// IR: text.c:[[#@LINE-4]]:0: %0 does not escape
 
 __attribute__((noinline)) int local(int x) {
   int *buf = malloc(2 * sizeof *buf);
@@ -59,9 +59,12 @@ __attribute__((noinline)) struct node *make(int v) {
   struct node *n = NEW(struct node);
   // M1: text.c:[[#@LINE-1]]:20: NEW(struct node) escapes to heap: returned
   // M2: text.c:[[#@LINE-2]]:20: NEW(struct node) escapes to heap: returned
-  // M2-NEXT: text.c:[[#@LINE-3]]:20:   from return n (returned) at text.c:[[#@LINE+5]]:3
-  // IR: text.c:[[#@LINE-4]]:20: malloc(16) escapes to heap: returned
-  // IR-NEXT: text.c:[[#@LINE-5]]:20:   from returned at text.c:[[#@LINE+3]]:3
+  // At -m=2, the path: Go's flow lines, each step as the source writes it.
+  // M2-NEXT: text.c:[[#@LINE-4]]:20:   flow: ~r0 = &{storage for NEW(struct node)}:
+  // M2-NEXT: text.c:[[#@LINE-5]]:20:     from return n (return) at text.c:[[#@LINE+6]]:3
+  // IR: text.c:[[#@LINE-6]]:20: malloc(16) escapes to heap: returned
+  // IR-NEXT: text.c:[[#@LINE-7]]:20:   flow: ~r0 = &{storage for malloc(16)}:
+  // IR-NEXT: text.c:[[#@LINE-8]]:20:     from return malloc(16) (return) at text.c:[[#@LINE+3]]:3
   n->v = v;
   n->next = 0;
   return n;
@@ -71,7 +74,11 @@ __attribute__((noinline)) void remember(int v) {
   struct node *n = malloc(sizeof *n);
   // M1: text.c:[[#@LINE-1]]:20: malloc(sizeof *n) escapes to heap: stored to global last
   // M2: text.c:[[#@LINE-2]]:20: malloc(sizeof *n) escapes to heap: stored to global last
-  // IR: text.c:[[#@LINE-3]]:20: malloc(16) escapes to heap: stored to global last
+  // M2-NEXT: text.c:[[#@LINE-3]]:20:   flow: {heap} = &{storage for malloc(sizeof *n)}:
+  // M2-NEXT: text.c:[[#@LINE-4]]:20:     from last = n (assign to global last) at text.c:[[#@LINE+6]]:8
+  // IR: text.c:[[#@LINE-5]]:20: malloc(16) escapes to heap: stored to global last
+  // IR-NEXT: text.c:[[#@LINE-6]]:20:   flow: {heap} = &{storage for malloc(16)}:
+  // IR-NEXT: text.c:[[#@LINE-7]]:20:     from last = malloc(16) (assign to global last) at text.c:[[#@LINE+3]]:8
   n->v = v;
   n->next = last;
   last = n;
@@ -81,7 +88,9 @@ __attribute__((noinline)) int big(void) {
   int *p = malloc(1 << 20);
   // M1: text.c:[[#@LINE-1]]:12: malloc(1 << 20) escapes to heap: too large for stack (1048576 > 1024 bytes)
   // M2: text.c:[[#@LINE-2]]:12: malloc(1 << 20) escapes to heap: too large for stack (1048576 > 1024 bytes)
-  // IR: text.c:[[#@LINE-3]]:12: malloc(1048576) escapes to heap: too large for stack (1048576 > 1024 bytes)
+  // M2-NEXT: text.c:[[#@LINE-3]]:12:     from malloc(1 << 20) (too large for stack (1048576 > 1024 bytes)) at text.c:[[#@LINE-3]]:12
+  // IR: text.c:[[#@LINE-4]]:12: malloc(1048576) escapes to heap: too large for stack (1048576 > 1024 bytes)
+  // IR-NEXT: text.c:[[#@LINE-5]]:12:     from malloc(1048576) (too large for stack (1048576 > 1024 bytes)) at text.c:[[#@LINE-5]]:12
   memset(p, 1, 1 << 20);
   int r = use(p);
   free(p);
@@ -94,7 +103,9 @@ __attribute__((noinline)) int sized(size_t n) {
                   sizeof *p);
   // M1: text.c:[[#@LINE-2]]:12: calloc(n + 2, sizeof *p) escapes to heap: non-constant size
   // M2: text.c:[[#@LINE-3]]:12: calloc(n + 2, sizeof *p) escapes to heap: non-constant size
-  // IR: text.c:[[#@LINE-4]]:12: calloc({{.*}}) escapes to heap: non-constant size
+  // M2-NEXT: text.c:[[#@LINE-4]]:12:     from calloc(n + 2, sizeof *p) (non-constant size) at text.c:[[#@LINE-4]]:12
+  // IR: text.c:[[#@LINE-5]]:12: calloc({{.*}}) escapes to heap: non-constant size
+  // IR-NEXT: text.c:[[#@LINE-6]]:12:     from calloc({{.*}}) (non-constant size) at text.c:[[#@LINE-6]]:12
   int r = use(p);
   free(p);
   return r;

@@ -8,7 +8,7 @@ import sys
 
 FIELDS = {"file", "line", "column", "kind", "allocation", "reason", "allocator", "size",
           "detail", "limit", "function", "path"}
-STEP_FIELDS = {"reason", "text", "file", "line", "column"}
+STEP_PLACE = {"file", "line", "column"}
 
 
 def fail(message):
@@ -42,10 +42,12 @@ for v in report:
     if v["kind"] == "moved" and v["path"]:
         fail("a moved allocation has no path")
     for step in v["path"]:
-        if set(step) != STEP_FIELDS or not isinstance(step["line"], int):
+        place = set(step) - {"text"}
+        if not isinstance(step.get("text"), str) or place not in (set(), STEP_PLACE) or \
+                (place and not isinstance(step["line"], int)):
             fail("path step %r" % step)
-    path = "".join(" <- %s at %s:%d:%d" % (s["text"] or s["reason"], s["file"], s["line"], s["column"])
-                   for s in v["path"])
+    path = "".join("\n  %s%s" % (s["text"], " at %s:%d:%d" % (s["file"], s["line"], s["column"])
+                                  if "file" in s else "") for s in v["path"])
     print("%s %s:%d:%d %s | %s | %s %s | %s%s" % (
         v["kind"], v["file"], v["line"], v["column"], v["allocation"], v["reason"],
         v["allocator"], v["size"], v["function"], path))

@@ -28,11 +28,23 @@ everything = escape_cc.parse_yaml_record(text)
 remarks = [r for r in everything if r.get("Pass") == "escape"]
 for r in remarks:
     kind, name = r["Kind"], r.get("Name")
-    if (kind, name) == ("Analysis", "ParamVerdict"):  # Go's parameter verdicts
+    if name == "ParamVerdict" and kind in ("Passed", "Missed"):  # Go's parameter verdicts
         args = {k: v for a in r.get("Args") or fail("no Args") for k, v in a.items()}
         if "Verdict" not in args or "ParamIndex" not in args:
             fail("ParamVerdict args %r" % args)
         print("%s %s %s in %s: %s" % (kind, name, args["ParamIndex"], r.get("Function"), args["Verdict"]))
+        continue
+    if (kind, name) == ("Analysis", "EscapeFlow"):  # a line of Go's -m=2 path
+        args = {}
+        for a in r.get("Args") or fail("no Args"):
+            args.update(a)
+        if "Flow" not in args or ("At" in args and "DebugLoc" not in args):
+            fail("EscapeFlow args %r" % args)
+        at = ""
+        if "At" in args:
+            d = args["DebugLoc"]
+            at = " at %s:%s:%s" % (d["File"].rsplit("/", 1)[-1], d["Line"], d["Column"])
+        print("%s %s in %s: %s%s" % (kind, name, r.get("Function"), args["Flow"], at))
         continue
     if (kind, name) not in (("Passed", "MovedToStack"), ("Missed", "EscapesToHeap")):
         fail("remark %s %s" % (kind, name))

@@ -100,3 +100,11 @@ for n, res in enumerate(need(run, "results", list, "run")):
     for k, rel in enumerate(res.get("relatedLocations", [])):
         text = need(need(rel, "message", dict, where), "text", str, where)
         print("  related %s: %s" % (location(rel, bases, "%s.relatedLocations[%d]" % (where, k)), text))
+    # The path, as SARIF code flows: thread flows of located, described steps.
+    for c, flow in enumerate(res.get("codeFlows", [])):
+        for t, thread in enumerate(need(flow, "threadFlows", list, where)):
+            for k, step in enumerate(need(thread, "locations", list, where)):
+                at = "%s.codeFlows[%d].threadFlows[%d].locations[%d]" % (where, c, t, k)
+                loc = need(step, "location", dict, at)
+                text = need(need(loc, "message", dict, at), "text", str, at)
+                print("  step %s: %s" % (location(loc, bases, at), text))

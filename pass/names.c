@@ -1,0 +1,272 @@
+/* names: values and instructions in words (see names.h). */
+#include "names.h"
+
+#include <llvm-c/Core.h>
+#include <string.h>
+
+enum { MAX_DEPTH = 3 };
+
+static void value(EscGraph *g, EscText *t, LLVMValueRef v, int depth, bool own_name);
+
+/* The source variable, else the IR name; NULL when neither. */
+static const char *own_name(EscGraph *g, LLVMValueRef v, bool *is_address) {
+  *is_address = false;
+  const char *source = esc_host_value_name(g->host, v, is_address);
+  if (source)
+    return source;
+  size_t len;
+  const char *ir = LLVMGetValueName2(v, &len);
+  return len ? ir : NULL;
+}
+
+bool esc_value_is_named(EscGraph *g, LLVMValueRef v) {
+  bool address;
+  return !LLVMIsAConstant(v) && own_name(g, v, &address) != NULL;
+}
+
+bool esc_value_has_variable(EscGraph *g, LLVMValueRef v) {
+  bool address;
+  return esc_host_value_name(g->host, v, &address) != NULL;
+}
+
+/* `*x`, except that the memory of `&x` is `x`. */
+static void deref(EscText *t, const EscText *pointer) {
+  if (pointer->buf[0] == '&')
+    esc_text_append(t, "%s", pointer->buf + 1);
+  else if (strpbrk(pointer->buf, " ?"))
+    esc_text_append(t, "*(%s)", pointer->buf);
+  else
+    esc_text_append(t, "*%s", pointer->buf);
+}
+
+static void operand(EscGraph *g, EscText *t, LLVMValueRef inst, unsigned i, int depth) {
+  value(g, t, LLVMGetOperand(inst, i), depth + 1, true);
+}
+
+static void memory_of(EscGraph *g, EscText *t, LLVMValueRef pointer, int depth) {
+  EscText p = ESC_TEXT_INIT;
+  value(g, &p, pointer, depth, true);
+  deref(t, &p);
+}
+
+static void argument_slot(EscText *t, LLVMValueRef arg) {
+  /* Unnamed arguments print as %0, %1, ... counting unnamed ones only. */
+  unsigned slot = 0;
+  size_t len;
+  for (LLVMValueRef a = LLVMGetFirstParam(LLVMGetParamParent(arg)); a != arg;
+       a = LLVMGetNextParam(a))
+    if (!*LLVMGetValueName2(a, &len))
+      slot++;
+  esc_text_append(t, "%%%u", slot);
+}
+
+static void callee(EscGraph *g, EscText *t, LLVMValueRef call, int depth) {
+  LLVMValueRef target = LLVMGetCalledValue(call);
+  size_t len;
+  if (LLVMIsAFunction(target))
+    esc_text_append(t, "%s", LLVMGetValueName2(target, &len));
+  else if (LLVMIsAInlineAsm(target))
+    esc_text_append(t, "asm");
+  else {
+    esc_text_append(t, "(");
+    memory_of(g, t, target, depth + 1);
+    esc_text_append(t, ")");
+  }
+}
+
+static void append_operand(EscText *t, LLVMValueRef v) {
+  size_t len;
+  const char *name = LLVMGetValueName2(v, &len);
+  if (LLVMIsAConstantInt(v))
+    esc_text_append(t, "%llu", LLVMConstIntGetZExtValue(v));
+  else if (len)
+    esc_text_append(t, "%s", name);
+  else
+    esc_text_append(t, "?");
+}
+
+void esc_name_allocation(EscText *t, LLVMValueRef call, const EscAllocator *a) {
+  esc_text_append(t, "%s(", a->display);
+  if (strncmp(a->display, "operator new", 12) == 0) {
+    append_operand(t, LLVMGetOperand(call, a->size_arg));
+  } else {
+    unsigned argc = LLVMGetNumArgOperands(call);
+    for (unsigned i = 0; i < argc; i++) {
+      esc_text_append(t, i ? ", " : "");
+      append_operand(t, LLVMGetOperand(call, i));
+    }
+  }
+  esc_text_append(t, ")");
+}
+
+static void call(EscGraph *g, EscText *t, LLVMValueRef inst, int depth) {
+  EscCallInfo info = esc_classify_call(g->host, inst);
+  if (info.role == ESC_ROLE_ALLOCATE) {
+    esc_name_allocation(t, inst, &info.allocator);
+    return;
+  }
+  callee(g, t, inst, depth);
+  esc_text_append(t, "(");
+  unsigned argc = LLVMGetNumArgOperands(inst);
+  for (unsigned i = 0; i < argc; i++) {
+    esc_text_append(t, i ? ", " : "");
+    operand(g, t, inst, i, depth);
+  }
+  esc_text_append(t, ")");
+}
+
+static void constant(EscText *t, LLVMValueRef c) {
+  size_t len;
+  if (LLVMIsAConstantInt(c))
+    esc_text_append(t, "%lld", LLVMConstIntGetSExtValue(c));
+  else if (LLVMIsNull(c))
+    esc_text_append(t, "NULL");
+  else if (LLVMIsAGlobalVariable(c))
+    esc_text_append(t, "&%s", LLVMGetValueName2(c, &len));
+  else if (LLVMIsAFunction(c))
+    esc_text_append(t, "%s", LLVMGetValueName2(c, &len));
+  else if (LLVMIsAConstantExpr(c) && LLVMGetNumOperands(c))
+    constant(t, LLVMGetOperand(c, 0)); /* a global plus an offset, mostly */
+  else
+    esc_text_append(t, "constant");
+}
+
+/* How the value was computed, ignoring any name it has. */
+static void computed(EscGraph *g, EscText *t, LLVMValueRef v, int depth) {
+  if (!LLVMIsAInstruction(v)) {
+    esc_text_append(t, "?");
+    return;
+  }
+  switch (LLVMGetInstructionOpcode(v)) {
+  case LLVMGetElementPtr:
+  case LLVMBitCast:
+  case LLVMAddrSpaceCast:
+  case LLVMFreeze:
+    operand(g, t, v, 0, depth - 1); /* the same pointer, for what names are concerned */
+    return;
+  case LLVMLoad:
+    memory_of(g, t, LLVMGetOperand(v, 0), depth + 1);
+    return;
+  case LLVMCall:
+  case LLVMInvoke:
+    call(g, t, v, depth);
+    return;
+  case LLVMSelect:
+    operand(g, t, v, 0, depth);
+    esc_text_append(t, " ? ");
+    operand(g, t, v, 1, depth);
+    esc_text_append(t, " : ");
+    operand(g, t, v, 2, depth);
+    return;
+  case LLVMPHI: {
+    unsigned n = LLVMCountIncoming(v);
+    esc_text_append(t, "phi(");
+    for (unsigned i = 0; i < n && i < 3; i++) {
+      esc_text_append(t, i ? ", " : "");
+      operand(g, t, v, i, depth);
+    }
+    esc_text_append(t, n > 3 ? ", ...)" : ")");
+    return;
+  }
+  default:
+    esc_text_append(t, "?");
+    return;
+  }
+}
+
+static void value(EscGraph *g, EscText *t, LLVMValueRef v, int depth, bool use_own_name) {
+  if (LLVMIsAConstant(v)) {
+    constant(t, v);
+    return;
+  }
+  bool address;
+  const char *name = use_own_name ? own_name(g, v, &address) : NULL;
+  if (name)
+    esc_text_append(t, address ? "&%s" : "%s", name);
+  else if (depth > MAX_DEPTH)
+    esc_text_append(t, "...");
+  else if (LLVMIsAArgument(v))
+    argument_slot(t, v);
+  else
+    computed(g, t, v, depth);
+}
+
+void esc_name_value(EscGraph *g, EscText *t, LLVMValueRef v) { value(g, t, v, 0, true); }
+
+void esc_name_node(EscGraph *g, EscText *t, uint32_t node) {
+  const EscNode *n = &g->nodes[node];
+  if (n->value)
+    esc_name_value(g, t, n->value);
+  else if (n->owner != ESC_NONE)
+    esc_name_memory(g, t, n->owner);
+  else
+    esc_text_append(t, "?");
+}
+
+void esc_name_memory(EscGraph *g, EscText *t, uint32_t node) {
+  EscText p = ESC_TEXT_INIT;
+  esc_name_node(g, &p, node);
+  deref(t, &p);
+}
+
+static const char *opcode_word(LLVMOpcode op) {
+  switch (op) {
+  case LLVMAtomicRMW: return "atomicrmw";
+  case LLVMAtomicCmpXchg: return "cmpxchg";
+  case LLVMInsertValue:
+  case LLVMInsertElement: return "insert";
+  case LLVMExtractValue:
+  case LLVMExtractElement: return "extract";
+  case LLVMShuffleVector: return "shufflevector";
+  case LLVMVAArg: return "va_arg";
+  default: return "instruction";
+  }
+}
+
+/* `lhs = rhs`, or `rhs` alone when the value has no name of its own. */
+static void assignment(EscGraph *g, EscText *t, LLVMValueRef inst) {
+  if (esc_value_is_named(g, inst)) {
+    esc_name_value(g, t, inst);
+    esc_text_append(t, " = ");
+  }
+  computed(g, t, inst, 0);
+}
+
+void esc_name_instruction(EscGraph *g, EscText *t, LLVMValueRef inst) {
+  switch (LLVMGetInstructionOpcode(inst)) {
+  case LLVMStore:
+    memory_of(g, t, LLVMGetOperand(inst, 1), 0);
+    esc_text_append(t, " = ");
+    operand(g, t, inst, 0, 0);
+    return;
+  case LLVMRet:
+    esc_text_append(t, "return");
+    if (LLVMGetNumOperands(inst)) {
+      esc_text_append(t, " ");
+      operand(g, t, inst, 0, 0);
+    }
+    return;
+  case LLVMGetElementPtr:
+  case LLVMBitCast:
+  case LLVMAddrSpaceCast:
+  case LLVMFreeze:
+    esc_name_value(g, t, inst);
+    esc_text_append(t, " = ");
+    operand(g, t, inst, 0, 0);
+    return;
+  case LLVMLoad:
+  case LLVMCall:
+  case LLVMInvoke:
+  case LLVMSelect:
+  case LLVMPHI:
+    assignment(g, t, inst);
+    return;
+  case LLVMPtrToInt:
+    esc_text_append(t, "(intptr_t)");
+    operand(g, t, inst, 0, 0);
+    return;
+  default:
+    esc_text_append(t, "%s", opcode_word(LLVMGetInstructionOpcode(inst)));
+    return;
+  }
+}
