@@ -171,17 +171,34 @@ static void cause_reason(EscText *t, EscGraph *g, const EscCause *c) {
   }
 }
 
+/* Go's words for memory that is not the function's own, when no store into
+ * it ends the path: what it is. */
+static void foreign_memory(EscText *t, const EscCause *c) {
+  switch (c->reason) {
+  case ESC_STORED_GLOBAL: esc_text_append(t, "global"); break;
+  case ESC_STORED_UNKNOWN: esc_text_append(t, "unknown memory"); break;
+  default: reason_text(t, c->reason, c->detail); break;
+  }
+}
+
+static bool stores(LLVMValueRef inst) {
+  return inst && (LLVMIsAStoreInst(inst) || LLVMIsACallInst(inst) || LLVMIsAInvokeInst(inst));
+}
+
 static void cause_line(PathPrinter *p, const EscStep *step) {
   const EscCause *c = &p->g->causes[step->cause];
   EscText why = ESC_TEXT_INIT, what = ESC_TEXT_INIT;
-  cause_reason(&why, p->g, c);
   if (c->where) {
+    cause_reason(&why, p->g, c);
     esc_name_instruction(p->g, &what, c->where);
     from_line(p, what.buf, why.buf, c->where);
-  } else if (p->has_pending) {
+  } else if (p->has_pending && stores(p->pending_at)) {
+    /* The store into foreign memory is the escape: say so on its line. */
+    cause_reason(&why, p->g, c);
     reason_of_pending(p, why.buf);
   } else {
-    esc_name_node(p->g, &what, step->from);
+    foreign_memory(&why, c);
+    esc_name_memory(p->g, &what, step->from);
     from_line(p, what.buf, why.buf, NULL);
   }
 }

@@ -111,12 +111,11 @@ uint32_t esc_flow_path(EscFlow *f, uint32_t node, EscStep *steps, uint32_t max) 
   Path p = {steps, 0, max};
   uint32_t home = esc_find(g, node);
   uint32_t cause = g->nodes[home].escape_cause;
-  /* Each climb follows a cause to an older one, or to one that applies in
-   * the container: the loop ends. */
+  /* Each climb follows a cause to the older one it chains to, or keeps one
+   * that applies in the container: the loop ends. */
   while (cause != ESC_NONE) {
     const EscCause *c = &g->causes[cause];
-    bool climbs = c->node != ESC_NONE &&
-                  (c->reason == ESC_STORED_ESCAPING || esc_find(g, c->node) != home);
+    bool climbs = c->node != ESC_NONE && (c->cause != ESC_NONE || esc_find(g, c->node) != home);
     uint32_t exit = climbs ? g->nodes[esc_find(g, c->node)].pointee : c->node;
     if (exit != ESC_NONE && esc_find(g, exit) == home &&
         !walk(f, tree_kind(&g->nodes[home], cause), node, exit, &p))
@@ -130,7 +129,7 @@ uint32_t esc_flow_path(EscFlow *f, uint32_t node, EscStep *steps, uint32_t max) 
       return p.count;
     node = container;
     home = esc_find(g, container);
-    if (c->reason == ESC_STORED_ESCAPING)
+    if (c->cause != ESC_NONE)
       cause = c->cause;
   }
   return p.count;

@@ -159,11 +159,11 @@ uint32_t esc_pointee_if_any(EscGraph *g, uint32_t node) {
 }
 
 uint32_t esc_pointee(EscGraph *g, uint32_t node) {
-  uint32_t p = esc_pointee_if_any(g, node);
-  if (p != ESC_NONE)
-    return p;
-  p = new_node(g, NULL, node);
-  g->nodes[esc_find(g, node)].pointee = p;
+  EscNode *n = &g->nodes[esc_find(g, node)];
+  if (n->pointee != ESC_NONE)
+    return n->pointee;
+  uint32_t p = new_node(g, NULL, node);
+  g->nodes[esc_find(g, node)].pointee = p; /* new_node may have moved the nodes */
   return p;
 }
 

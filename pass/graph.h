@@ -137,7 +137,9 @@ uint32_t esc_node(EscGraph *g, LLVMValueRef value);
 uint32_t esc_find(EscGraph *g, uint32_t node);
 /* Joins two classes and, recursively, their pointees, because of `inst`. */
 void esc_unify(EscGraph *g, uint32_t a, uint32_t b, LLVMValueRef inst);
-/* The class of what the members of `node`'s class point to. */
+/* The memory the members of `node`'s class point to, as a node of the
+ * pointee class made for it (created on first use; its owner is a member of
+ * `node`'s class), so that merges through memory name that memory. */
 uint32_t esc_pointee(EscGraph *g, uint32_t node);
 /* The pointee if the class has one yet, else ESC_NONE. */
 uint32_t esc_pointee_if_any(EscGraph *g, uint32_t node);

@@ -60,10 +60,29 @@ static void argument_slot(EscText *t, LLVMValueRef arg) {
   esc_text_append(t, "%%%u", slot);
 }
 
+/* llvm.memcpy.p0.p0.i64 is memcpy: the name C would call. */
+static void intrinsic_name(EscText *t, const char *name) {
+  const char *base = name + strlen("llvm.");
+  const char *dot = strchr(base, '.');
+  esc_text_append(t, "%.*s", dot ? (int)(dot - base) : (int)strlen(base), base);
+}
+
+/* The memory intrinsics' last argument (isvolatile) is not C's. */
+static unsigned shown_arguments(LLVMValueRef call) {
+  unsigned argc = LLVMGetNumArgOperands(call);
+  LLVMValueRef fn = LLVMIsAFunction(LLVMGetCalledValue(call));
+  size_t len;
+  if (fn && LLVMGetIntrinsicID(fn) && strncmp(LLVMGetValueName2(fn, &len), "llvm.mem", 8) == 0)
+    return argc ? argc - 1 : 0;
+  return argc;
+}
+
 static void callee(EscGraph *g, EscText *t, LLVMValueRef call, int depth) {
   LLVMValueRef target = LLVMGetCalledValue(call);
   size_t len;
-  if (LLVMIsAFunction(target))
+  if (LLVMIsAFunction(target) && LLVMGetIntrinsicID(target))
+    intrinsic_name(t, LLVMGetValueName2(target, &len));
+  else if (LLVMIsAFunction(target))
     esc_text_append(t, "%s", LLVMGetValueName2(target, &len));
   else if (LLVMIsAInlineAsm(target))
     esc_text_append(t, "asm");
@@ -107,7 +126,7 @@ static void call(EscGraph *g, EscText *t, LLVMValueRef inst, int depth) {
   }
   callee(g, t, inst, depth);
   esc_text_append(t, "(");
-  unsigned argc = LLVMGetNumArgOperands(inst);
+  unsigned argc = shown_arguments(inst);
   for (unsigned i = 0; i < argc; i++) {
     esc_text_append(t, i ? ", " : "");
     operand(g, t, inst, i, depth);

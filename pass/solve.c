@@ -34,22 +34,39 @@ static uint32_t returned_cause(EscGraph *g, uint32_t rep) {
   return esc_cause(g, ESC_RETURNED, NULL, NULL, ESC_NONE);
 }
 
+/* Why the pointee of `rep` escapes, `rep`'s memory being foreign for
+ * `cause`: the cause itself when it applies to a member of `rep` (a global,
+ * an argument a callee reads), else the same reason chained to it, so that
+ * every cause names a member of the class it is about or of the container it
+ * chains to (flow.h walks them). */
+static uint32_t foreign_cause(EscGraph *g, uint32_t rep, uint32_t cause) {
+  EscCause c = g->causes[cause];
+  if (c.node != ESC_NONE && esc_find(g, c.node) == rep)
+    return cause;
+  uint32_t chained = esc_cause(g, c.reason, c.where, c.detail, cause);
+  g->causes[chained].node = rep;
+  return chained;
+}
+
 /* Whatever the flags of a class say about its members' memory, applied to
- * the pointee class. Returns true when the pointee learned something. */
+ * the pointee class. Returns true when the pointee learned something. The
+ * first reason given is the one reported: that the container escapes, then
+ * why its memory is foreign. */
 static bool push_down(EscGraph *g, uint32_t rep) {
   uint32_t pointee = esc_pointee_if_any(g, rep);
   if (pointee == ESC_NONE)
     return false;
   const EscNode n = g->nodes[rep];
   bool changed = false;
-  /* Stored in memory we do not own, or that unseen code reads: that memory
-   * says why (a global's name, the reading callee). */
-  if ((n.flags & (ESC_EXTERNAL | ESC_CONTENT_ESCAPES)) && n.content_cause != ESC_NONE)
-    changed |= esc_mark(g, pointee, ESC_ESCAPED, n.content_cause);
-  if (n.flags & (ESC_EXTERNAL | ESC_CONTENT_ESCAPES))
-    mark_new(g, pointee, ESC_ESCAPED, ESC_STORED_UNKNOWN, ESC_NONE, rep, &changed);
   if (n.flags & ESC_ESCAPED)
     mark_new(g, pointee, ESC_ESCAPED, ESC_STORED_ESCAPING, n.escape_cause, rep, &changed);
+  /* Stored in memory we do not own, or that unseen code reads: that memory
+   * says why (a global's name, the reading callee). */
+  if ((n.flags & (ESC_EXTERNAL | ESC_CONTENT_ESCAPES)) && n.content_cause != ESC_NONE &&
+      !esc_has(g, pointee, ESC_ESCAPED))
+    changed |= esc_mark(g, pointee, ESC_ESCAPED, foreign_cause(g, rep, n.content_cause));
+  if (n.flags & (ESC_EXTERNAL | ESC_CONTENT_ESCAPES))
+    mark_new(g, pointee, ESC_ESCAPED, ESC_STORED_UNKNOWN, ESC_NONE, rep, &changed);
   /* What a returned object holds leaves with it (before the function is
    * opened to its callers, returning is not yet escaping). */
   if ((n.flags & ESC_RETURNS) && !esc_has(g, pointee, ESC_ESCAPED))
@@ -57,7 +74,8 @@ static bool push_down(EscGraph *g, uint32_t rep) {
              &changed);
   /* Others may write into such memory whatever pointers they like. */
   if (n.flags & (ESC_EXTERNAL | ESC_ESCAPED | ESC_CONTENT_FOREIGN))
-    mark_new(g, pointee, ESC_EXTERNAL, ESC_STORED_UNKNOWN, ESC_NONE, rep, &changed);
+    mark_new(g, pointee, ESC_EXTERNAL, ESC_STORED_UNKNOWN,
+             n.content_cause != ESC_NONE ? n.content_cause : n.escape_cause, rep, &changed);
   return changed;
 }
 

@@ -158,7 +158,7 @@ define void @escape_stored_through_loaded_pointer() {
 ; CHECK:         %p = call ptr @malloc(i64 16)
 ; CHECK-NOT:     lifetime
 ; CHECK:         store ptr %p, ptr %where, align 8
-; REMARK-DAG: remark: {{.*}}malloc(16) escapes to heap: stored to unknown memory{{$}}
+; REMARK-DAG: remark: {{.*}}malloc(16) escapes to heap: stored into an object that escapes (stored to global gp){{$}}
 entry:
   %p = call ptr @malloc(i64 16)
   %where = load ptr, ptr @gp, align 8
