@@ -86,3 +86,12 @@ else:
     # lld of this LLVM (Debian: lld-N), for link-time optimization tests.
     if os.path.isfile(os.path.join(tools, "ld.lld")):
         config.available_features.add("lld")
+
+    # LLVM's opt-viewer (in the llvm-N package) with what it imports (Debian:
+    # python3-yaml, python3-pygments): remark records rendered as HTML.
+    opt_viewer = os.path.join(os.path.dirname(tools), "share", "opt-viewer", "opt-viewer.py")
+    imports = subprocess.run(["python3", "-c", "import yaml, pygments"], capture_output=True)
+    if os.path.isfile(opt_viewer) and imports.returncode == 0:
+        config.available_features.add("opt-viewer")
+        # Before %opt, of which it is an extension.
+        config.substitutions.insert(0, ("%opt-viewer", "python3 " + opt_viewer))
