@@ -1,4 +1,5 @@
-; The pass in opt's pipelines: its parameters print back as they parse, the
+; The pass in opt's pipelines: its parameters print back as they parse (m=N,
+; the report level, only when set; a bad level is an error naming it), the
 ; `cleanup` parameter runs SROA and InstCombine on changed functions, and the
 ; default -O1/-O2 pipelines include it (after inlining), -O0 does not.
 ;
@@ -11,7 +12,14 @@
 ; RUN: opt -load-pass-plugin %plugin -passes='default<O0>' -S %s | FileCheck %s --check-prefix=O0
 ; RUN: opt -load-pass-plugin %plugin -passes='default<O2>' -pass-remarks=escape -disable-output %s 2>&1 | FileCheck %s --check-prefix=O2-REMARK
 
+; RUN: opt -load-pass-plugin %plugin -passes='escape<m=2;max-object=64>' -print-pipeline-passes -disable-output %s | FileCheck %s --check-prefix=PRINT-M
+; RUN: not opt -load-pass-plugin %plugin -passes='escape<m=3>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=ERR-M3
+; RUN: not opt -load-pass-plugin %plugin -passes='escape<m=two>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=ERR-MX
+
 ; PRINT: escape<max-object=64;max-frame=512;max-recursive-frame=32;cleanup>
+; PRINT-M: escape<max-object=64;max-frame=8192;max-recursive-frame=128;no-cleanup;m=2>
+; ERR-M3: error: invalid value '3' for parameter 'm' of pass 'escape' (expected 0, 1 or 2)
+; ERR-MX: error: invalid value 'two' for parameter 'm' of pass 'escape' (expected 0, 1 or 2)
 ; PRINT-DEFAULT: escape<max-object=1024;max-frame=8192;max-recursive-frame=128;no-cleanup>
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
