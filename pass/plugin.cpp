@@ -271,6 +271,16 @@ struct EscapePass : PassInfoMixin<EscapePass> {
     return is_contained(Names, Name);
   }
 
+  // C library functions that end the program or this thread of control and
+  // run no user code that could re-enter the caller more than once, which
+  // TargetLibraryInfo does not know on every LLVM (19's lacks abort).
+  static bool endsWithoutCallingBack(StringRef Name) {
+    static const char *const Names[] = {"abort",         "exit",          "_exit",
+                                        "_Exit",         "__assert_fail", "__assert_perror_fail",
+                                        "__stack_chk_fail"};
+    return is_contained(Names, Name);
+  }
+
   // Recursion the call graph does not show goes through code it does not
   // see: an indirect call, or a callee outside the module that is not a
   // library function known not to call back. True when `Fn` makes such a
@@ -296,7 +306,7 @@ struct EscapePass : PassInfoMixin<EscapePass> {
       LibFunc LF;
       bool Library = TLI.getLibFunc(*CB, LF) && TLI.has(LF);
       if (Callee->hasFnAttribute(Attribute::NoCallback) ||
-          (Library && !takesCallback(Callee->getName())))
+          (Library && !takesCallback(Callee->getName())) || endsWithoutCallingBack(Callee->getName()))
         continue;
       return true;
     }

@@ -23,8 +23,10 @@ declare void @free(ptr)
 declare void @capture(ptr) nofree nounwind nocallback
 declare void @opaque()
 declare void @quiet() nocallback
+declare void @abort() noreturn nounwind
+declare void @__assert_fail(ptr, ptr, i32, ptr) noreturn nounwind
 
-; COUNT: {{^}}45{{$}}
+; COUNT: {{^}}47{{$}}
 
 ; ---- (a) a helper that only reads and writes the buffer ------------------
 
@@ -589,6 +591,33 @@ entry:
   %b = call ptr @malloc(i64 64)
   store i8 0, ptr %b
   call void @quiet()
+  call void @free(ptr %a)
+  call void @free(ptr %b)
+  ret void
+}
+
+; abort and __assert_fail end the program without calling back, on every
+; LLVM (19's TargetLibraryInfo does not know abort): not re-entered.
+define void @calls_abort(i1 %bad) {
+; CHECK-LABEL: define void @calls_abort(
+; CHECK-NEXT:  entry:
+; CHECK-DAG:     %a = alloca [100 x i8], align 16
+; CHECK-DAG:     %b = alloca [65 x i8], align 16
+; CHECK-NOT:     @malloc
+; CHECK:         ret void
+; REMARK-DAG: remark: {{.*}}moved to stack: malloc(100){{$}}
+; REMARK-DAG: remark: {{.*}}moved to stack: malloc(65){{$}}
+entry:
+  %a = call ptr @malloc(i64 100)
+  store i8 0, ptr %a
+  %b = call ptr @malloc(i64 65)
+  store i8 0, ptr %b
+  br i1 %bad, label %fail, label %done
+fail:
+  call void @__assert_fail(ptr null, ptr null, i32 0, ptr null)
+  call void @abort()
+  unreachable
+done:
   call void @free(ptr %a)
   call void @free(ptr %b)
   ret void
