@@ -114,25 +114,33 @@ static void judge_family(EscGraph *g, const EscFree *fr) {
   }
 }
 
-typedef struct FreeOfClass {
-  uint32_t rep, index;
-} FreeOfClass;
+/* An entry of a list grouped by class: sorted by class, then `key`, then
+ * position, so that work shared by a group is done once, in a fixed order. */
+typedef struct ByClass {
+  uint32_t rep, key, index;
+} ByClass;
 
 static int by_class(const void *a, const void *b) {
-  const FreeOfClass *x = a, *y = b;
+  const ByClass *x = a, *y = b;
   if (x->rep != y->rep)
     return x->rep < y->rep ? -1 : 1;
+  if (x->key != y->key)
+    return x->key < y->key ? -1 : 1;
   return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static void sort_by_class(ByClass *list, uint32_t count) {
+  qsort(list, count, sizeof *list, by_class);
 }
 
 /* A site freed by another family's deallocator stays on the heap. The frees
  * are grouped by class and each class's sites are compared once per family
  * its frees use, not once per free: linear in sites times families. */
 static void judge_frees(EscGraph *g) {
-  FreeOfClass *order = esc_calloc(g->free_count + 1, sizeof *order);
+  ByClass *order = esc_calloc(g->free_count + 1, sizeof *order);
   for (uint32_t f = 0; f < g->free_count; f++)
-    order[f] = (FreeOfClass){esc_find(g, g->frees[f].node), f};
-  qsort(order, g->free_count, sizeof *order, by_class);
+    order[f] = (ByClass){esc_find(g, g->frees[f].node), 0, f};
+  sort_by_class(order, g->free_count);
   for (uint32_t i = 0; i < g->free_count; i++) {
     const EscFree *fr = &g->frees[order[i].index];
     bool seen = false;
@@ -160,6 +168,38 @@ static void mark_musttail_reach(EscGraph *g) {
 
 static LLVMBasicBlockRef block_of(LLVMValueRef inst) { return LLVMGetInstructionParent(inst); }
 
+/* Marks the sites of `phi`'s class that `phi` may carry around a cycle into
+ * the next iteration. */
+static void judge_carried_by(EscGraph *g, const bool *in_cycle, LLVMValueRef phi) {
+  for (uint32_t s = esc_first_site(g, esc_map_get(&g->values, phi)); s != ESC_NONE;
+       s = g->sites[s].next_in_class)
+    if (in_cycle[s] && g->sites[s].verdict == ESC_PROMOTED &&
+        esc_host_carries_around(g->host, block_of(phi), block_of(g->sites[s].call))) {
+      g->sites[s].verdict = ESC_LOOP_CARRIED;
+      g->sites[s].cause = esc_cause(g, ESC_LOOP_CARRIED, phi, NULL, ESC_NONE);
+    }
+}
+
+/* Phis in cycles, grouped by class and block: one look at a class's sites
+ * per block with phis of that class (phis of a block are adjacent in
+ * g->phis, which is in program order: the first one's index is the key). */
+static void judge_carrying_phis(EscGraph *g, const bool *in_cycle) {
+  ByClass *order = esc_calloc(g->phi_count + 1, sizeof *order);
+  uint32_t count = 0, block_first = 0;
+  for (uint32_t p = 0; p < g->phi_count; p++) {
+    LLVMBasicBlockRef block = block_of(g->phis[p]);
+    if (p == 0 || block != block_of(g->phis[p - 1]))
+      block_first = p;
+    if (esc_host_in_cycle(g->host, block))
+      order[count++] = (ByClass){esc_find(g, esc_map_get(&g->values, g->phis[p])), block_first, p};
+  }
+  sort_by_class(order, count);
+  for (uint32_t i = 0; i < count; i++)
+    if (i == 0 || order[i].rep != order[i - 1].rep || order[i].key != order[i - 1].key)
+      judge_carried_by(g, in_cycle, g->phis[order[i].index]);
+  free(order);
+}
+
 /* Go's loop rule: an object made in a cycle may share one stack slot across
  * iterations only if no pointer to it survives into the next iteration,
  * through a phi at the cycle's header, through memory, or as an address a
@@ -172,16 +212,7 @@ static void judge_loops(EscGraph *g) {
                         esc_has(g, g->sites[s].node, ESC_ADDRESS_CAPTURED)))
       judge(&g->sites[s], ESC_LOOP_CARRIED);
   }
-  for (uint32_t p = 0; p < g->phi_count; p++) {
-    LLVMValueRef phi = g->phis[p];
-    for (uint32_t s = esc_first_site(g, esc_map_get(&g->values, phi)); s != ESC_NONE;
-         s = g->sites[s].next_in_class)
-      if (in_cycle[s] && g->sites[s].verdict == ESC_PROMOTED &&
-          esc_host_carries_around(g->host, block_of(phi), block_of(g->sites[s].call))) {
-        g->sites[s].verdict = ESC_LOOP_CARRIED;
-        g->sites[s].cause = esc_cause(g, ESC_LOOP_CARRIED, phi, NULL, ESC_NONE);
-      }
-  }
+  judge_carrying_phis(g, in_cycle);
   free(in_cycle);
 }
 
