@@ -8,8 +8,18 @@
 
 #include "escape/summary.h"
 #include "graph.h"
+#include "text.h"
 
-/* Reports one verdict per allocation site. */
+/* Appends Go's words for `reason` ("returned", "passed to foo"); `detail`
+ * is what it names, may be NULL. */
+void esc_reason_text(EscText *t, EscReason reason, const char *detail);
+
+/* Appends why `site` stays on the heap, following the chain of causes to
+ * its root: "stored into an object that escapes (returned)". */
+void esc_verdict_text(EscText *t, const EscGraph *g, const EscSite *site);
+
+/* Reports one verdict per allocation site, and, when the host wants them,
+ * the path of each escape (explain_path.h). */
 void esc_explain(EscGraph *g);
 
 /* Reports, as Go's -m does, what the function does with each pointer

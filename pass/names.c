@@ -24,6 +24,16 @@ bool esc_value_is_named(EscGraph *g, LLVMValueRef v) {
   return !LLVMIsAConstant(v) && own_name(g, v, &address) != NULL;
 }
 
+bool esc_is_same_pointer(LLVMValueRef inst) {
+  switch (LLVMGetInstructionOpcode(inst)) {
+  case LLVMGetElementPtr:
+  case LLVMBitCast:
+  case LLVMAddrSpaceCast:
+  case LLVMFreeze: return true;
+  default: return false;
+  }
+}
+
 bool esc_value_has_variable(EscGraph *g, LLVMValueRef v) {
   bool address;
   return esc_host_value_name(g->host, v, &address) != NULL;
@@ -156,13 +166,11 @@ static void computed(EscGraph *g, EscText *t, LLVMValueRef v, int depth) {
     esc_text_append(t, "?");
     return;
   }
-  switch (LLVMGetInstructionOpcode(v)) {
-  case LLVMGetElementPtr:
-  case LLVMBitCast:
-  case LLVMAddrSpaceCast:
-  case LLVMFreeze:
-    operand(g, t, v, 0, depth - 1); /* the same pointer, for what names are concerned */
+  if (esc_is_same_pointer(v)) {
+    operand(g, t, v, 0, depth - 1);
     return;
+  }
+  switch (LLVMGetInstructionOpcode(v)) {
   case LLVMLoad:
     memory_of(g, t, LLVMGetOperand(v, 0), depth + 1);
     return;
@@ -252,6 +260,12 @@ static void assignment(EscGraph *g, EscText *t, LLVMValueRef inst) {
 }
 
 void esc_name_instruction(EscGraph *g, EscText *t, LLVMValueRef inst) {
+  if (esc_is_same_pointer(inst)) {
+    esc_name_value(g, t, inst);
+    esc_text_append(t, " = ");
+    operand(g, t, inst, 0, 0);
+    return;
+  }
   switch (LLVMGetInstructionOpcode(inst)) {
   case LLVMStore:
     memory_of(g, t, LLVMGetOperand(inst, 1), 0);
@@ -264,14 +278,6 @@ void esc_name_instruction(EscGraph *g, EscText *t, LLVMValueRef inst) {
       esc_text_append(t, " ");
       operand(g, t, inst, 0, 0);
     }
-    return;
-  case LLVMGetElementPtr:
-  case LLVMBitCast:
-  case LLVMAddrSpaceCast:
-  case LLVMFreeze:
-    esc_name_value(g, t, inst);
-    esc_text_append(t, " = ");
-    operand(g, t, inst, 0, 0);
     return;
   case LLVMLoad:
   case LLVMCall:

@@ -28,6 +28,10 @@ void esc_name_memory(EscGraph *g, EscText *t, uint32_t node);
 /* Appends `inst` written as a statement. */
 void esc_name_instruction(EscGraph *g, EscText *t, LLVMValueRef inst);
 
+/* True for instructions that compute the same pointer, for what names are
+ * concerned: GEPs, casts, freeze (`&p->next` is still p's object). */
+bool esc_is_same_pointer(LLVMValueRef inst);
+
 /* True when a source variable (debug info) holds the value. */
 bool esc_value_has_variable(EscGraph *g, LLVMValueRef value);
 
