@@ -160,6 +160,20 @@ static void constant(EscText *t, LLVMValueRef c) {
     esc_text_append(t, "constant");
 }
 
+static const char *comparison(LLVMIntPredicate predicate) {
+  switch (predicate) {
+  case LLVMIntEQ: return "==";
+  case LLVMIntNE: return "!=";
+  case LLVMIntUGT:
+  case LLVMIntSGT: return ">";
+  case LLVMIntUGE:
+  case LLVMIntSGE: return ">=";
+  case LLVMIntULT:
+  case LLVMIntSLT: return "<";
+  default: return "<=";
+  }
+}
+
 /* How the value was computed, ignoring any name it has. */
 static void computed(EscGraph *g, EscText *t, LLVMValueRef v, int depth) {
   if (!LLVMIsAInstruction(v)) {
@@ -177,6 +191,11 @@ static void computed(EscGraph *g, EscText *t, LLVMValueRef v, int depth) {
   case LLVMCall:
   case LLVMInvoke:
     call(g, t, v, depth);
+    return;
+  case LLVMICmp:
+    operand(g, t, v, 0, depth);
+    esc_text_append(t, " %s ", comparison(LLVMGetICmpPredicate(v)));
+    operand(g, t, v, 1, depth);
     return;
   case LLVMSelect:
     operand(g, t, v, 0, depth);

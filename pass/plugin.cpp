@@ -439,6 +439,15 @@ static void printAt(const EscHost &H, const Instruction *I, StringRef Message) {
   OS << ": " << Message << "\n";
 }
 
+// The place in the source of instruction `Inst` (may be NULL), or none:
+// line 0 is code the compiler made, on no line of the source.
+static DebugLoc sourceLocation(LLVMValueRef Inst) {
+  if (!Inst)
+    return DebugLoc();
+  DebugLoc DL = cast<Instruction>(unwrap(Inst))->getDebugLoc();
+  return DL && DL.getLine() ? DL : DebugLoc();
+}
+
 extern "C" void esc_host_report(EscHost *H, const EscVerdict *V) {
   const auto *Site = cast<Instruction>(unwrap(V->site));
   auto Str = [](const char *S) { return StringRef(S ? S : ""); };
@@ -456,9 +465,8 @@ extern "C" void esc_host_report(EscHost *H, const EscVerdict *V) {
       R << ore::NV("Detail", V->detail);
     if (V->reason == ESC_TOO_LARGE || V->reason == ESC_BUDGET)
       R << ore::NV("Limit", V->limit);
-    if (V->where)
-      if (const DebugLoc &DL = cast<Instruction>(unwrap(V->where))->getDebugLoc())
-        R << ore::NV("EscapesAt", DL);
+    if (DebugLoc DL = sourceLocation(V->where))
+      R << ore::NV("EscapesAt", DL);
   };
   if (V->reason == ESC_PROMOTED) {
     H->remarks().emit([&] {
@@ -565,9 +573,7 @@ extern "C" void esc_host_report_param(EscHost *H, unsigned Index, const char *Me
 extern "C" void esc_host_report_flow(EscHost *H, LLVMValueRef SiteRef, const char *Line,
                                      LLVMValueRef AtRef) {
   const auto *Site = cast<Instruction>(unwrap(SiteRef));
-  DebugLoc At;
-  if (AtRef)
-    At = cast<Instruction>(unwrap(AtRef))->getDebugLoc();
+  DebugLoc At = sourceLocation(AtRef);
   if (H->Level >= 2) {
     std::string Text = Line;
     raw_string_ostream OS(Text);

@@ -55,6 +55,17 @@ void pushed(int v) {
   list = n;
 }
 
+
+// A result merged from two allocations by a select: the comparison reads as C.
+char *pick(int n) {
+  char *a = malloc(16);
+  char *b = malloc(32);
+  a[0] = b[0] = 0;
+  if (n)
+    return a;
+  return b;
+}
+
 // expected-remark@15 {{leaking param: p}}
 // expected-remark@18 {{malloc(16) escapes to heap: stored to global saved}}
 // expected-remark@18 {{  flow: buf = &{storage for malloc(16)}:}}
@@ -94,3 +105,15 @@ void pushed(int v) {
 // expected-remark-re@52 {{    from n = malloc(16) (assign) at {{.*}}paths.c:52:20}}
 // expected-remark@52 {{  flow: {heap} = n:}}
 // expected-remark-re@52 {{    from list = n (assign to global list) at {{.*}}paths.c:55:8}}
+// expected-remark@61 {{malloc(16) escapes to heap: returned}}
+// expected-remark@61 {{  flow: a = &{storage for malloc(16)}:}}
+// expected-remark-re@61 {{    from a = malloc(16) (assign) at {{.*}}paths.c:61:13}}
+// expected-remark@61 {{  flow: ~r0 = a:}}
+// expected-remark@61 {{    from n == 0 ? b : a (assign)}}
+// expected-remark-re@61 {{    from return n == 0 ? b : a (return) at {{.*}}paths.c:67:1}}
+// expected-remark@62 {{malloc(32) escapes to heap: returned}}
+// expected-remark@62 {{  flow: b = &{storage for malloc(32)}:}}
+// expected-remark-re@62 {{    from b = malloc(32) (assign) at {{.*}}paths.c:62:13}}
+// expected-remark@62 {{  flow: ~r0 = b:}}
+// expected-remark@62 {{    from n == 0 ? b : a (assign)}}
+// expected-remark-re@62 {{    from return n == 0 ? b : a (return) at {{.*}}paths.c:67:1}}
