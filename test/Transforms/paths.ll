@@ -140,6 +140,18 @@
 ; CHECK-NEXT:musttail: x does not escape
 ; CHECK-NEXT:musttail: malloc(16) escapes to heap: passed to a musttail call
 ; CHECK-NEXT:musttail:     from malloc(16) (passed to a musttail call)
+; CHECK-NEXT:budget: moved to stack: malloc(1000)
+; CHECK-NEXT:budget: moved to stack: malloc(1000)
+; CHECK-NEXT:budget: moved to stack: malloc(1000)
+; CHECK-NEXT:budget: moved to stack: malloc(1000)
+; CHECK-NEXT:budget: moved to stack: malloc(1000)
+; CHECK-NEXT:budget: moved to stack: malloc(1000)
+; CHECK-NEXT:budget: moved to stack: malloc(1000)
+; CHECK-NEXT:budget: moved to stack: malloc(1000)
+; CHECK-NEXT:budget: malloc(1000) escapes to heap: stack budget exceeded (9000 > 8192 bytes)
+; CHECK-NEXT:budget:     from malloc(1000) (stack budget exceeded (9000 > 8192 bytes))
+; CHECK-NEXT:not_builtin: malloc(16) escapes to heap: nobuiltin call
+; CHECK-NEXT:not_builtin:     from malloc(16) (nobuiltin call)
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
@@ -353,5 +365,29 @@ define void @tail_callee(ptr %p) {
 define void @musttail(ptr %x) {
   %p = call ptr @malloc(i64 16)
   musttail call void @tail_callee(ptr %p)
+  ret void
+}
+
+; Over the frame budget (max-frame, 8192 bytes): the ninth kilobyte.
+define void @budget() {
+  %big1 = call ptr @malloc(i64 1000)
+  %big2 = call ptr @malloc(i64 1000)
+  %big3 = call ptr @malloc(i64 1000)
+  %big4 = call ptr @malloc(i64 1000)
+  %big5 = call ptr @malloc(i64 1000)
+  %big6 = call ptr @malloc(i64 1000)
+  %big7 = call ptr @malloc(i64 1000)
+  %big8 = call ptr @malloc(i64 1000)
+  %big9 = call ptr @malloc(i64 1000)
+  call void @read_all(ptr %big1, ptr %big2, ptr %big3, ptr %big4, ptr %big5, ptr %big6, ptr %big7, ptr %big8, ptr %big9)
+  ret void
+}
+
+declare void @read_all(ptr nocapture readnone, ptr nocapture readnone, ptr nocapture readnone, ptr nocapture readnone, ptr nocapture readnone, ptr nocapture readnone, ptr nocapture readnone, ptr nocapture readnone, ptr nocapture readnone) nofree nounwind nocallback
+
+; -fno-builtin: this malloc may be any function.
+define void @not_builtin() {
+  %p = call ptr @malloc(i64 16) nobuiltin
+  call void @read_only(ptr %p)
   ret void
 }
