@@ -51,7 +51,7 @@ void esc_summarize_function(LLVMValueRef fn, EscHost *host) {
   EscGraph g;
   EscSummary summary;
   analyse(&g, fn, host);
-  if (esc_summarize(&g, &summary))
+  if (esc_summarizable(fn) && esc_summarize(&g, &summary))
     esc_host_set_summary(host, &summary);
   esc_graph_free(&g);
 }
@@ -64,10 +64,14 @@ bool esc_run_function(LLVMValueRef fn, const EscOptions *options, EscHost *host)
   bool changed = false;
   analyse(&g, fn, host);
   if (esc_summarize(&g, &summary)) {
-    esc_host_set_summary(host, &summary);
+    /* The verdicts say what this definition does; only one that callers can
+     * rely on is published, as a summary and as attributes. */
     if (esc_host_params_wanted(host))
       esc_explain_params(&g, &summary);
-    changed = esc_write_back(&g, &summary);
+    if (esc_summarizable(fn)) {
+      esc_host_set_summary(host, &summary);
+      changed = esc_write_back(&g, &summary);
+    }
   }
   if (g.site_count) {
     esc_solve(&g, options);

@@ -121,7 +121,7 @@ bool esc_summarizable(LLVMValueRef fn) {
 
 bool esc_summarize(EscGraph *g, EscSummary *out) {
   unsigned count = LLVMCountParams(g->function);
-  if (!esc_summarizable(g->function))
+  if (count > ESC_MAX_SUMMARY_PARAMS)
     return false;
   memset(out, 0, sizeof *out);
   out->param_count = count;

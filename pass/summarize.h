@@ -11,9 +11,10 @@
  * at link time) or it has too many parameters. */
 bool esc_summarizable(LLVMValueRef fn);
 
-/* Fills `out` for g->function. Returns false when callers may not rely on
- * the definition (it can be replaced at link time) or it has too many
- * parameters. Call after esc_propagate and before esc_solve. */
+/* Fills `out` for g->function, which says what this definition does even
+ * when callers may not rely on it (check esc_summarizable before publishing
+ * it). Returns false when it has too many parameters. Call after
+ * esc_propagate and before esc_solve. */
 bool esc_summarize(EscGraph *g, EscSummary *out);
 
 /* Adds nocapture (LLVM < 21) or captures(address) (LLVM 21+) to parameters

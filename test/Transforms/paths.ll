@@ -152,6 +152,7 @@
 ; CHECK-NEXT:budget:     from malloc(1000) (stack budget exceeded (9000 > 8192 bytes))
 ; CHECK-NEXT:not_builtin: malloc(16) escapes to heap: nobuiltin call
 ; CHECK-NEXT:not_builtin:     from malloc(16) (nobuiltin call)
+; CHECK-NEXT:replaceable: leaking param: q
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
@@ -389,5 +390,12 @@ declare void @read_all(ptr nocapture readnone, ptr nocapture readnone, ptr nocap
 define void @not_builtin() {
   %p = call ptr @malloc(i64 16) nobuiltin
   call void @read_only(ptr %p)
+  ret void
+}
+
+; A definition the linker may replace gets its verdicts too (what this one
+; does), though callers do not rely on them.
+define linkonce_odr void @replaceable(ptr %q) {
+  store ptr %q, ptr @g
   ret void
 }
