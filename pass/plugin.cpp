@@ -635,6 +635,23 @@ extern "C" bool esc_host_in_cycle(EscHost *H, LLVMBasicBlockRef Block) {
   return H->cycles().getCycle(unwrap(Block)) != nullptr;
 }
 
+extern "C" unsigned esc_host_cycle_headers(EscHost *H, LLVMBasicBlockRef Block,
+                                           LLVMBasicBlockRef *Headers, unsigned Max,
+                                           bool *Irreducible) {
+  unsigned N = 0;
+  *Irreducible = false;
+  for (const Cycle *C = H->cycles().getCycle(unwrap(Block)); C; C = C->getParentCycle()) {
+    if (!C->isReducible()) {
+      *Irreducible = true;
+      continue;
+    }
+    if (N < Max)
+      Headers[N] = wrap(C->getHeader());
+    N++;
+  }
+  return N;
+}
+
 extern "C" bool esc_host_carries_around(EscHost *H, LLVMBasicBlockRef PhiBlock,
                                         LLVMBasicBlockRef Block) {
   const BasicBlock *Phi = unwrap(PhiBlock);

@@ -114,33 +114,27 @@ static void judge_family(EscGraph *g, const EscFree *fr) {
   }
 }
 
-/* An entry of a list grouped by class: sorted by class, then `key`, then
- * position, so that work shared by a group is done once, in a fixed order. */
-typedef struct ByClass {
-  uint32_t rep, key, index;
-} ByClass;
+/* A free, by the class of what it frees. */
+typedef struct FreeOfClass {
+  uint32_t rep, index;
+} FreeOfClass;
 
+/* By class, then in program order. */
 static int by_class(const void *a, const void *b) {
-  const ByClass *x = a, *y = b;
+  const FreeOfClass *x = a, *y = b;
   if (x->rep != y->rep)
     return x->rep < y->rep ? -1 : 1;
-  if (x->key != y->key)
-    return x->key < y->key ? -1 : 1;
   return x->index < y->index ? -1 : x->index > y->index;
-}
-
-static void sort_by_class(ByClass *list, uint32_t count) {
-  qsort(list, count, sizeof *list, by_class);
 }
 
 /* A site freed by another family's deallocator stays on the heap. The frees
  * are grouped by class and each class's sites are compared once per family
  * its frees use, not once per free: linear in sites times families. */
 static void judge_frees(EscGraph *g) {
-  ByClass *order = esc_calloc(g->free_count + 1, sizeof *order);
+  FreeOfClass *order = esc_calloc(g->free_count + 1, sizeof *order);
   for (uint32_t f = 0; f < g->free_count; f++)
-    order[f] = (ByClass){esc_find(g, g->frees[f].node), 0, f};
-  sort_by_class(order, g->free_count);
+    order[f] = (FreeOfClass){esc_find(g, g->frees[f].node), f};
+  qsort(order, g->free_count, sizeof *order, by_class);
   for (uint32_t i = 0; i < g->free_count; i++) {
     const EscFree *fr = &g->frees[order[i].index];
     bool seen = false;
@@ -168,36 +162,59 @@ static void mark_musttail_reach(EscGraph *g) {
 
 static LLVMBasicBlockRef block_of(LLVMValueRef inst) { return LLVMGetInstructionParent(inst); }
 
-/* Marks the sites of `phi`'s class that `phi` may carry around a cycle into
- * the next iteration. */
-static void judge_carried_by(EscGraph *g, const bool *in_cycle, LLVMValueRef phi) {
-  for (uint32_t s = esc_first_site(g, esc_map_get(&g->values, phi)); s != ESC_NONE;
-       s = g->sites[s].next_in_class)
-    if (in_cycle[s] && g->sites[s].verdict == ESC_PROMOTED &&
-        esc_host_carries_around(g->host, block_of(phi), block_of(g->sites[s].call))) {
-      g->sites[s].verdict = ESC_LOOP_CARRIED;
-      g->sites[s].cause = esc_cause(g, ESC_LOOP_CARRIED, phi, NULL, ESC_NONE);
-    }
+static void carried_by(EscSite *site, EscGraph *g, LLVMValueRef phi) {
+  site->verdict = ESC_LOOP_CARRIED;
+  site->cause = esc_cause(g, ESC_LOOP_CARRIED, phi, NULL, ESC_NONE);
 }
 
-/* Phis in cycles, grouped by class and block: one look at a class's sites
- * per block with phis of that class (phis of a block are adjacent in
- * g->phis, which is in program order: the first one's index is the key). */
+/* A phi of the site's class in `header`, or NULL. The phis of a block are
+ * adjacent in g->phis; `first_phi` maps a block to the first of them. */
+static LLVMValueRef phi_of_class_in(EscGraph *g, const EscValueMap *first_phi, uint32_t rep,
+                                    LLVMBasicBlockRef header) {
+  uint32_t p = esc_map_get(first_phi, LLVMBasicBlockAsValue(header));
+  for (; p != ESC_NONE && p < g->phi_count && block_of(g->phis[p]) == header; p++)
+    if (esc_find(g, esc_map_get(&g->values, g->phis[p])) == rep)
+      return g->phis[p];
+  return NULL;
+}
+
+/* Any phi of the site's class that may carry it around: the slow way, for
+ * sites in irreducible cycles (any of whose blocks may hold such a phi). */
+static LLVMValueRef any_carrying_phi(EscGraph *g, uint32_t rep, LLVMBasicBlockRef block) {
+  for (uint32_t p = 0; p < g->phi_count; p++)
+    if (esc_find(g, esc_map_get(&g->values, g->phis[p])) == rep &&
+        esc_host_carries_around(g->host, block_of(g->phis[p]), block))
+      return g->phis[p];
+  return NULL;
+}
+
+enum { MAX_NESTING = 16 };
+
+/* A pointer to the site's object reaches the next iteration through a phi
+ * of its class at the header of a cycle around it: for each site, the
+ * headers of its cycles are looked up, not every phi of its class. */
 static void judge_carrying_phis(EscGraph *g, const bool *in_cycle) {
-  ByClass *order = esc_calloc(g->phi_count + 1, sizeof *order);
-  uint32_t count = 0, block_first = 0;
-  for (uint32_t p = 0; p < g->phi_count; p++) {
-    LLVMBasicBlockRef block = block_of(g->phis[p]);
-    if (p == 0 || block != block_of(g->phis[p - 1]))
-      block_first = p;
-    if (esc_host_in_cycle(g->host, block))
-      order[count++] = (ByClass){esc_find(g, esc_map_get(&g->values, g->phis[p])), block_first, p};
+  EscValueMap first_phi;
+  esc_map_init(&first_phi);
+  for (uint32_t p = g->phi_count; p-- > 0;)
+    esc_map_put(&first_phi, LLVMBasicBlockAsValue(block_of(g->phis[p])), p);
+  for (uint32_t s = 0; s < g->site_count; s++) {
+    EscSite *site = &g->sites[s];
+    if (!in_cycle[s] || site->verdict != ESC_PROMOTED)
+      continue;
+    uint32_t rep = esc_find(g, site->node);
+    LLVMBasicBlockRef headers[MAX_NESTING], block = block_of(site->call);
+    bool irreducible;
+    unsigned n = esc_host_cycle_headers(g->host, block, headers, MAX_NESTING, &irreducible);
+    LLVMValueRef phi = NULL;
+    for (unsigned h = 0; h < n && h < MAX_NESTING && !phi; h++)
+      phi = phi_of_class_in(g, &first_phi, rep, headers[h]);
+    if (!phi && (irreducible || n > MAX_NESTING))
+      phi = any_carrying_phi(g, rep, block);
+    if (phi)
+      carried_by(site, g, phi);
   }
-  sort_by_class(order, count);
-  for (uint32_t i = 0; i < count; i++)
-    if (i == 0 || order[i].rep != order[i - 1].rep || order[i].key != order[i - 1].key)
-      judge_carried_by(g, in_cycle, g->phis[order[i].index]);
-  free(order);
+  esc_map_free(&first_phi);
 }
 
 /* Go's loop rule: an object made in a cycle may share one stack slot across

@@ -84,6 +84,13 @@ bool esc_host_function_is_recursive(EscHost *host);
 /* True when `block` lies on some CFG cycle. */
 bool esc_host_in_cycle(EscHost *host, LLVMBasicBlockRef block);
 
+/* The headers of the reducible cycles around `block`, innermost first: up
+ * to `max` of them go to `headers`; returns how many there are. Sets
+ * *irreducible when an irreducible cycle is around `block` too (its phis
+ * are not only at a header: ask esc_host_carries_around). */
+unsigned esc_host_cycle_headers(EscHost *host, LLVMBasicBlockRef block,
+                                LLVMBasicBlockRef *headers, unsigned max, bool *irreducible);
+
 /* True when a value defined by a phi in `phi_block` may carry a pointer from
  * one iteration of a cycle containing `block` into the next: `phi_block` is
  * the header of a reducible cycle around `block`, or lies inside an
