@@ -81,7 +81,7 @@ static void build_store(EscGraph *g, LLVMValueRef store) {
   if (carries(value)) {
     uint32_t stored = esc_node(g, value);
     esc_unify(g, stored, esc_pointee(g, memory), store);
-    esc_mark(g, stored, ESC_STORED, ESC_NONE);
+    esc_mark_kept(g, stored, ESC_STORED, store);
     esc_record_access(g, store, address, size, ESC_ACCESS_POINTERS);
   } else if (!LLVMIsNull(value)) {
     /* Only zero is known to forge nothing but null. */

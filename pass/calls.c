@@ -125,7 +125,7 @@ static void apply_summary(EscGraph *g, LLVMValueRef call, const Callee *callee, 
     uint32_t into = esc_node(g, LLVMGetOperand(call, (unsigned)p.stored_into));
     if (into != ESC_NONE) {
       esc_unify(g, node, esc_pointee(g, into), call);
-      esc_mark(g, node, ESC_STORED, ESC_NONE);
+      esc_mark_kept(g, node, ESC_STORED, call);
     }
   }
   if (p.flags & ESC_PARAM_ESCAPES)
@@ -138,7 +138,7 @@ static void apply_summary(EscGraph *g, LLVMValueRef call, const Callee *callee, 
   if (p.flags & ESC_PARAM_CONTENT_WRITTEN)
     esc_mark(g, node, ESC_CONTENT_FOREIGN, ESC_NONE);
   if (p.flags & ESC_PARAM_ADDRESS_KEPT)
-    esc_mark(g, node, ESC_ADDRESS_CAPTURED, ESC_NONE);
+    esc_mark_kept(g, node, ESC_ADDRESS_CAPTURED, call);
   /* Which bytes the callee touches is unknown: all of them. */
   if (p.flags & ESC_PARAM_READS_DATA)
     esc_record_class_access(g, call, node, ESC_ACCESS_DATA_READ);
@@ -170,7 +170,7 @@ static void build_argument(EscGraph *g, LLVMValueRef call, const Callee *callee,
     return;
   }
   if (capture == CAPTURE_ADDRESS)
-    esc_mark(g, node, ESC_ADDRESS_CAPTURED, ESC_NONE);
+    esc_mark_kept(g, node, ESC_ADDRESS_CAPTURED, call);
   unsigned access = access_of(call, callee->fn, arg);
   if (access & ACCESS_READ)
     esc_mark(g, node, ESC_CONTENT_ESCAPES, esc_cause(g, ESC_CONTENT_READ, call, callee->name, ESC_NONE));
@@ -238,7 +238,7 @@ static bool build_intrinsic(EscGraph *g, LLVMValueRef call, const char *name) {
     LLVMValueRef dst = LLVMGetOperand(call, 0), src = LLVMGetOperand(call, 1);
     uint32_t copied = esc_pointee(g, esc_node(g, src));
     esc_unify(g, esc_pointee(g, esc_node(g, dst)), copied, call);
-    esc_mark(g, copied, ESC_STORED, ESC_NONE);
+    esc_mark_kept(g, copied, ESC_STORED, call);
     /* Bytes are copied as they are: both ranges may hold pointers. */
     uint64_t size = constant_size(LLVMGetOperand(call, 2));
     esc_record_access(g, call, dst, size, ESC_ACCESS_POINTERS);

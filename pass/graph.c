@@ -52,6 +52,7 @@ static uint32_t new_node(EscGraph *g, LLVMValueRef value, uint32_t owner) {
   uint32_t id = g->node_count++;
   g->nodes[id] = (EscNode){.value = value, .owner = owner, .parent = id, .pointee = ESC_NONE,
                            .escape_cause = ESC_NONE, .content_cause = ESC_NONE,
+                           .kept_cause = ESC_NONE,
                            .first_site = ESC_NONE, .last_site = ESC_NONE};
   return id;
 }
@@ -136,6 +137,7 @@ static void merge(EscGraph *g, uint32_t a, uint32_t b, uint32_t *pa, uint32_t *p
   root->flags |= child->flags;
   root->escape_cause = first_of(root->escape_cause, child->escape_cause);
   root->content_cause = first_of(root->content_cause, child->content_cause);
+  root->kept_cause = first_of(root->kept_cause, child->kept_cause);
   join_sites(g, root, child);
   *pa = root->pointee;
   *pb = child->pointee;
@@ -179,7 +181,14 @@ bool esc_mark(EscGraph *g, uint32_t node, uint32_t flags, uint32_t cause) {
     n->escape_cause = first_of(n->escape_cause, cause);
   if (added & (ESC_EXTERNAL | ESC_CONTENT_ESCAPES))
     n->content_cause = first_of(n->content_cause, cause);
+  if (added & (ESC_STORED | ESC_ADDRESS_CAPTURED))
+    n->kept_cause = first_of(n->kept_cause, cause);
   return added != 0;
+}
+
+void esc_mark_kept(EscGraph *g, uint32_t node, uint32_t flag, LLVMValueRef inst) {
+  if (node != ESC_NONE && !esc_has(g, node, flag))
+    esc_mark(g, node, flag, esc_cause(g, ESC_LOOP_CARRIED, inst, NULL, ESC_NONE));
 }
 
 void esc_escape(EscGraph *g, LLVMValueRef value, EscReason reason, LLVMValueRef where,

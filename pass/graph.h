@@ -66,6 +66,7 @@ typedef struct EscNode {
   uint32_t flags;
   uint32_t escape_cause;  /* why ESC_ESCAPED */
   uint32_t content_cause; /* why ESC_CONTENT_ESCAPES, or what EXTERNAL memory is */
+  uint32_t kept_cause;    /* where ESC_STORED or ESC_ADDRESS_CAPTURED was set */
   uint32_t first_site, last_site; /* allocation sites in the class, a list */
 } EscNode;
 
@@ -151,6 +152,10 @@ uint32_t esc_cause(EscGraph *g, EscReason reason, LLVMValueRef where, const char
  * ESC_CONTENT_ESCAPES, unless the class already has one; a cause without a
  * node gets `node`. Returns true when a flag was new. */
 bool esc_mark(EscGraph *g, uint32_t node, uint32_t flags, uint32_t cause);
+/* Marks the class of `node` ESC_STORED or ESC_ADDRESS_CAPTURED (`flag`)
+ * because of `inst`, which Go's loop rule names when it applies. */
+void esc_mark_kept(EscGraph *g, uint32_t node, uint32_t flag, LLVMValueRef inst);
+
 /* Shorthand: esc_mark(ESC_ESCAPED) of value's node with a new cause. */
 void esc_escape(EscGraph *g, LLVMValueRef value, EscReason reason, LLVMValueRef where,
                 const char *detail);

@@ -93,11 +93,6 @@ void esc_propagate(EscGraph *g) {
   free(stack);
 }
 
-static void judge(EscSite *site, EscReason reason) {
-  if (site->verdict == ESC_PROMOTED)
-    site->verdict = reason;
-}
-
 static const char *callee_name(LLVMValueRef call) {
   size_t len;
   return LLVMGetValueName2(LLVMGetCalledValue(call), &len);
@@ -224,10 +219,13 @@ static void judge_carrying_phis(EscGraph *g, const bool *in_cycle) {
 static void judge_loops(EscGraph *g) {
   bool *in_cycle = esc_calloc(g->site_count, sizeof *in_cycle);
   for (uint32_t s = 0; s < g->site_count; s++) {
-    in_cycle[s] = esc_host_in_cycle(g->host, block_of(g->sites[s].call));
-    if (in_cycle[s] && (esc_has(g, g->sites[s].node, ESC_STORED) ||
-                        esc_has(g, g->sites[s].node, ESC_ADDRESS_CAPTURED)))
-      judge(&g->sites[s], ESC_LOOP_CARRIED);
+    EscSite *site = &g->sites[s];
+    in_cycle[s] = esc_host_in_cycle(g->host, block_of(site->call));
+    uint32_t kept = g->nodes[esc_find(g, site->node)].kept_cause;
+    if (in_cycle[s] && kept != ESC_NONE && site->verdict == ESC_PROMOTED) {
+      site->verdict = ESC_LOOP_CARRIED;
+      site->cause = kept; /* the store, or the call that keeps the address */
+    }
   }
   judge_carrying_phis(g, in_cycle);
   free(in_cycle);

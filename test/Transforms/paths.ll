@@ -97,7 +97,7 @@
 ; CHECK-NEXT:through_memory:     from q = *slot (indirection)
 ; CHECK-NEXT:through_memory:     from sink(q) (call parameter)
 ; CHECK-NEXT:loop_carried: malloc(16) escapes to heap: live across loop iterations
-; CHECK-NEXT:loop_carried:     from malloc(16) (live across loop iterations)
+; CHECK-NEXT:loop_carried:     from *p = prev (live across loop iterations)
 ; CHECK-NEXT:sizes: malloc(4096) escapes to heap: too large for stack (4096 > 1024 bytes)
 ; CHECK-NEXT:sizes:     from malloc(4096) (too large for stack (4096 > 1024 bytes))
 ; CHECK-NEXT:sizes: malloc(n) escapes to heap: non-constant size

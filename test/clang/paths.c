@@ -66,6 +66,27 @@ char *pick(int n) {
   return b;
 }
 
+
+// Made in a loop and kept by the next iteration's object: Go's loop rule,
+// with the store that keeps it.
+long chain(int n) {
+  struct node *head = 0;
+  for (int i = 0; i < n; i++) {
+    struct node *c = malloc(sizeof *c);
+    c->value = i;
+    c->next = head;
+    head = c;
+  }
+  long sum = 0;
+  while (head) {
+    struct node *next = head->next;
+    sum += head->value;
+    free(head);
+    head = next;
+  }
+  return sum;
+}
+
 // expected-remark@15 {{leaking param: p}}
 // expected-remark@18 {{malloc(16) escapes to heap: stored to global saved}}
 // expected-remark@18 {{  flow: buf = &{storage for malloc(16)}:}}
@@ -117,3 +138,5 @@ char *pick(int n) {
 // expected-remark@62 {{  flow: ~r0 = b:}}
 // expected-remark@62 {{    from n == 0 ? b : a (assign)}}
 // expected-remark-re@62 {{    from return n == 0 ? b : a (return) at {{.*}}paths.c:67:1}}
+// expected-remark@75 {{malloc(16) escapes to heap: live across loop iterations}}
+// expected-remark-re@75 {{    from *c = head (live across loop iterations) at {{.*}}paths.c:77:13}}
