@@ -72,7 +72,7 @@ struct EscHost {
   unsigned Level;        // Go's -m level: what to print on stderr
   std::unique_ptr<CycleInfo> Cycles;              // computed on first query
   std::unique_ptr<OptimizationRemarkEmitter> ORE; // created on first report
-  std::vector<StringRef> ParamNames;              // from debug info, on first query
+  std::vector<const DILocalVariable *> ParamVariables; // from debug info, on first query
   std::unique_ptr<DenseMap<const Value *, VariableName>> VariableNames; // on first query
 
   EscHost(Function &F, FunctionAnalysisManager &FAM, bool Recursive, SummaryMap &Summaries,
@@ -500,16 +500,22 @@ extern "C" bool esc_host_paths_wanted(EscHost *H) {
   return H->Level >= 2 || H->remarks().allowExtraAnalysis(PassName);
 }
 
-extern "C" const char *esc_host_param_name(EscHost *H, unsigned Index) {
-  if (H->ParamNames.empty()) {
-    // A parameter's DILocalVariable carries its (1-based) argument number.
-    H->ParamNames.assign(H->F.arg_size(), StringRef());
+// The debug variable of parameter `Index`, or null: a parameter's
+// DILocalVariable carries its (1-based) argument number.
+static const DILocalVariable *paramVariable(EscHost *H, unsigned Index) {
+  if (H->ParamVariables.empty()) {
+    H->ParamVariables.assign(H->F.arg_size(), nullptr);
     for (const Instruction &I : instructions(H->F))
       for (const DbgVariableRecord &R : filterDbgVars(I.getDbgRecordRange()))
         if (unsigned Arg = R.getVariable()->getArg(); Arg && Arg <= H->F.arg_size())
-          H->ParamNames[Arg - 1] = R.getVariable()->getName();
+          H->ParamVariables[Arg - 1] = R.getVariable();
   }
-  StringRef Name = H->ParamNames[Index];
+  return H->ParamVariables[Index];
+}
+
+extern "C" const char *esc_host_param_name(EscHost *H, unsigned Index) {
+  const DILocalVariable *Var = paramVariable(H, Index);
+  StringRef Name = Var ? Var->getName() : StringRef();
   if (Name.empty())
     Name = H->F.getArg(Index)->getName();
   return Name.empty() ? nullptr : Name.data();
@@ -539,19 +545,11 @@ extern "C" const char *esc_host_value_name(EscHost *H, LLVMValueRef V, bool *IsA
   return It->second.Name.data();
 }
 
-// The line of parameter `Index`'s declaration, or 0.
-static unsigned paramLine(const Function &F, unsigned Index) {
-  for (const Instruction &I : instructions(F))
-    for (const DbgVariableRecord &R : filterDbgVars(I.getDbgRecordRange()))
-      if (R.getVariable()->getArg() == Index + 1)
-        return R.getVariable()->getLine();
-  return 0;
-}
-
 extern "C" void esc_host_report_param(EscHost *H, unsigned Index, const char *Message,
                                       bool Leaks) {
   if (H->Level >= 1) {
-    printFunctionPosition(errs(), H->F, paramLine(H->F, Index));
+    const DILocalVariable *Var = paramVariable(H, Index);
+    printFunctionPosition(errs(), H->F, Var ? Var->getLine() : 0);
     errs() << ": " << Message << "\n";
   }
   auto Fill = [&](DiagnosticInfoOptimizationBase &R) {
