@@ -501,14 +501,20 @@ extern "C" bool esc_host_paths_wanted(EscHost *H) {
 }
 
 // The debug variable of parameter `Index`, or null: a parameter's
-// DILocalVariable carries its (1-based) argument number.
+// DILocalVariable carries its (1-based) argument number, and belongs to the
+// function's own subprogram (not to one inlined into it, whose parameters
+// are numbered too).
 static const DILocalVariable *paramVariable(EscHost *H, unsigned Index) {
   if (H->ParamVariables.empty()) {
     H->ParamVariables.assign(H->F.arg_size(), nullptr);
+    const DISubprogram *Own = H->F.getSubprogram();
     for (const Instruction &I : instructions(H->F))
-      for (const DbgVariableRecord &R : filterDbgVars(I.getDbgRecordRange()))
-        if (unsigned Arg = R.getVariable()->getArg(); Arg && Arg <= H->F.arg_size())
-          H->ParamVariables[Arg - 1] = R.getVariable();
+      for (const DbgVariableRecord &R : filterDbgVars(I.getDbgRecordRange())) {
+        const DILocalVariable *Var = R.getVariable();
+        if (unsigned Arg = Var->getArg();
+            Arg && Arg <= H->F.arg_size() && Var->getScope()->getSubprogram() == Own)
+          H->ParamVariables[Arg - 1] = Var;
+      }
   }
   return H->ParamVariables[Index];
 }

@@ -23,5 +23,10 @@ void drop(char *d) { free(d); } // expected-remark {{leaking param: d (freed)}}
 
 void publish(char **pp) { global = *pp; } // expected-remark {{leaking param content: pp}}
 
-// Without debug information, parameters go by number.
+// Without debug information, parameters go by their IR names.
 // NODEBUG: params.c:[[#@LINE-3]]:{{[0-9]+}}: remark: leaking param content: %0
+
+// A parameter goes by its own variable, not by a parameter of a function
+// inlined into it (whose debug variable has an argument number too).
+static inline void keep_inline(char *q) { global = q; }
+void outer(char *p, int n) { if (n) keep_inline(p); } // expected-remark {{leaking param: p}}
