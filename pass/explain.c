@@ -120,11 +120,7 @@ void esc_explain_params(EscGraph *g, const EscSummary *summary) {
     if (LLVMGetTypeKind(LLVMTypeOf(param)) != LLVMPointerTypeKind)
       continue;
     EscText name = ESC_TEXT_INIT;
-    const char *source = esc_host_param_name(g->host, i);
-    if (source)
-      esc_text_append(&name, "%s", source);
-    else
-      esc_name_value(g, &name, param);
+    esc_name_value(g, &name, param);
     uint16_t flags = summary->params[i].flags;
     if (flags & ESC_PARAM_ESCAPES)
       report_param(g, i, name.buf, "leaking param: %s", true);

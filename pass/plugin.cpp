@@ -519,7 +519,8 @@ static const DILocalVariable *paramVariable(EscHost *H, unsigned Index) {
   return H->ParamVariables[Index];
 }
 
-extern "C" const char *esc_host_param_name(EscHost *H, unsigned Index) {
+// A parameter's name: its debug variable's, else its IR name; null when none.
+static const char *paramName(EscHost *H, unsigned Index) {
   const DILocalVariable *Var = paramVariable(H, Index);
   StringRef Name = Var ? Var->getName() : StringRef();
   if (Name.empty())
@@ -542,7 +543,7 @@ extern "C" const char *esc_host_value_name(EscHost *H, LLVMValueRef V, bool *IsA
   const Value *Val = unwrap(V);
   if (const auto *Arg = dyn_cast<Argument>(Val)) {
     *IsAddress = false;
-    return esc_host_param_name(H, Arg->getArgNo());
+    return paramName(H, Arg->getArgNo());
   }
   auto It = H->VariableNames->find(Val);
   if (It == H->VariableNames->end())

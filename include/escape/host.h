@@ -104,15 +104,11 @@ bool esc_host_carries_around(EscHost *host, LLVMBasicBlockRef phi_block,
  * reference to it, or to those phis, afterwards. Returns the call. */
 LLVMValueRef esc_host_invoke_to_call(EscHost *host, LLVMValueRef invoke);
 
-/* The source name of parameter `index` of the current function: from its
- * debug info, else its IR name; NULL when it has neither. Lives as long as
- * the function. */
-const char *esc_host_param_name(EscHost *host, unsigned index);
-
 /* The source variable that holds `value`, from the debug records of the
  * current function; NULL when none does. *is_address is set when the
  * variable is the memory `value` points to (a dbg.declare of an alloca), so
- * that `value` is its address. Lives as long as the function. */
+ * that `value` is its address. A parameter of the function is named by its
+ * own debug variable, else by its IR name. Lives as long as the function. */
 const char *esc_host_value_name(EscHost *host, LLVMValueRef value, bool *is_address);
 
 /* True when parameter verdicts go anywhere (escape<m=1> or more, any remark
