@@ -60,7 +60,7 @@ static void build_load(EscGraph *g, LLVMValueRef load) {
     escape_operands(g, load, ESC_ATOMIC, NULL);
     return;
   }
-  uint32_t memory = esc_node(g, address);
+  uint32_t memory = esc_address(g, address);
   uint64_t size = esc_store_size(g, LLVMTypeOf(load));
   if (carries(load)) {
     esc_unify(g, esc_node(g, load), esc_pointee(g, memory), load);
@@ -76,7 +76,7 @@ static void build_store(EscGraph *g, LLVMValueRef store) {
     escape_operands(g, store, ESC_ATOMIC, NULL);
     return;
   }
-  uint32_t memory = esc_node(g, address);
+  uint32_t memory = esc_address(g, address);
   uint64_t size = esc_store_size(g, LLVMTypeOf(value));
   if (carries(value)) {
     uint32_t stored = esc_node(g, value);

@@ -236,8 +236,8 @@ static bool build_intrinsic(EscGraph *g, LLVMValueRef call, const char *name) {
       return true;
   if (starts_with(name, "llvm.memcpy.") || starts_with(name, "llvm.memmove.")) {
     LLVMValueRef dst = LLVMGetOperand(call, 0), src = LLVMGetOperand(call, 1);
-    uint32_t copied = esc_pointee(g, esc_node(g, src));
-    esc_unify(g, esc_pointee(g, esc_node(g, dst)), copied, call);
+    uint32_t copied = esc_pointee(g, esc_address(g, src));
+    esc_unify(g, esc_pointee(g, esc_address(g, dst)), copied, call);
     esc_mark_kept(g, copied, ESC_STORED, call);
     /* Bytes are copied as they are: both ranges may hold pointers. */
     uint64_t size = constant_size(LLVMGetOperand(call, 2));

@@ -69,14 +69,27 @@ static bool points_nowhere(LLVMValueRef c) {
          LLVMIsAConstantFP(c);
 }
 
+/* The global a constant address is computed from (a field of a global
+ * struct, an element of a global array), or the constant itself. */
+static LLVMValueRef constant_base(LLVMValueRef c) {
+  while (LLVMIsAConstantExpr(c)) {
+    LLVMOpcode op = LLVMGetConstOpcode(c);
+    if (op != LLVMGetElementPtr && op != LLVMBitCast && op != LLVMAddrSpaceCast)
+      break;
+    c = LLVMGetOperand(c, 0);
+  }
+  return c;
+}
+
 static uint32_t external_constant(EscGraph *g, LLVMValueRef c) {
   uint32_t id = new_node(g, c, ESC_NONE);
   EscReason r = ESC_STORED_UNKNOWN;
   const char *name = NULL;
-  if (LLVMIsAGlobalVariable(c)) {
+  LLVMValueRef base = constant_base(c);
+  if (LLVMIsAGlobalVariable(base)) {
     size_t len;
     r = ESC_STORED_GLOBAL;
-    name = LLVMGetValueName2(c, &len);
+    name = LLVMGetValueName2(base, &len);
   }
   esc_mark(g, id, ESC_EXTERNAL, esc_cause(g, r, NULL, name, ESC_NONE));
   return id;
@@ -91,6 +104,11 @@ uint32_t esc_node(EscGraph *g, LLVMValueRef value) {
   id = new_node(g, value, ESC_NONE);
   esc_map_put(&g->values, value, id);
   return id;
+}
+
+uint32_t esc_address(EscGraph *g, LLVMValueRef value) {
+  uint32_t node = esc_node(g, value);
+  return node != ESC_NONE ? node : external_constant(g, value);
 }
 
 uint32_t esc_find(EscGraph *g, uint32_t node) {

@@ -134,6 +134,12 @@ bool esc_carries_pointers(LLVMTypeRef type);
  * point nowhere (null, undef, poison, zero); a fresh EXTERNAL node for every
  * use of any other constant (globals, constant expressions). */
 uint32_t esc_node(EscGraph *g, LLVMValueRef value);
+/* The node of a value used as an address, whose memory a load, store or
+ * copy reaches: as esc_node, except that a constant pointing nowhere (null,
+ * undef, poison) gets a fresh EXTERNAL node. Such an access is undefined
+ * only in address space 0, and even there the pass must neither crash nor
+ * assume anything about the memory it names. */
+uint32_t esc_address(EscGraph *g, LLVMValueRef value);
 /* The class representative of a node. */
 uint32_t esc_find(EscGraph *g, uint32_t node);
 /* Joins two classes and, recursively, their pointees, because of `inst`. */
