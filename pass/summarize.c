@@ -6,7 +6,16 @@
  * stored into memory a parameter points to has left the function (its class
  * lies on a parameter's pointee chain); contents shared between two
  * parameters flow between the caller's objects; and anything below the
- * first dereference is summarized as a whole, as Go does past its levels. */
+ * first dereference is summarized as a whole, as Go does past its levels.
+ *
+ * The caller applies a summary to its own graph, in which the objects below a
+ * parameter keep their depths: what the callee moves from one object to
+ * another at the same depth stays in the caller's class for that depth. A
+ * pointer moved to another depth is not representable that way, and in the
+ * callee's graph it shows as a cycle on the parameter's pointee chain (s->self
+ * = s; n->prev = pos, pos->next = n; s->child->parent = s): such a parameter's
+ * contents escape, and the parameter itself when the chain comes back to it
+ * (test/Transforms/summaries-cycles.ll). */
 #include "summarize.h"
 
 #include "attrs.h"
@@ -21,15 +30,20 @@ enum { CHAIN_MAX = 32, OWNER_NONE = -1, OWNER_SEVERAL = -2 };
 typedef struct Chain {
   uint32_t classes[CHAIN_MAX]; /* [0] the parameter's class, then its pointees */
   unsigned length;
-  bool cut; /* longer than CHAIN_MAX */
+  int cycle_to; /* the depth the last class's pointee comes back to, or -1 */
+  bool cut;     /* longer than CHAIN_MAX */
 } Chain;
 
+static const Chain no_chain = {{0}, 0, -1, false};
+
 static Chain chain_of(EscGraph *g, uint32_t node) {
-  Chain c = {{0}, 0, false};
+  Chain c = no_chain;
   for (uint32_t k = esc_find(g, node); k != ESC_NONE; k = esc_pointee_if_any(g, k)) {
     for (unsigned i = 0; i < c.length; i++)
-      if (c.classes[i] == k)
-        return c; /* a cycle: memory that points to itself */
+      if (c.classes[i] == k) {
+        c.cycle_to = (int)i; /* memory that points back up the chain */
+        return c;
+      }
     if (c.length == CHAIN_MAX) {
       c.cut = true;
       return c;
@@ -79,6 +93,17 @@ static uint16_t data_flags(EscGraph *g, const Chain *c) {
   return flags;
 }
 
+/* A cycle on the chain is harmless when the callee only walks it (a phi of
+ * n and n->next); a pointer it stored may have made it. */
+static bool moved_across_depths(EscGraph *g, const Chain *c) {
+  if (c->cycle_to < 0)
+    return false;
+  for (unsigned d = 0; d < c->length; d++)
+    if (esc_has(g, c->classes[d], ESC_STORED))
+      return true;
+  return false;
+}
+
 static uint16_t param_flags(EscGraph *g, const Chain *chains, unsigned count, unsigned i,
                            const int32_t *owner) {
   const Chain *c = &chains[i];
@@ -89,8 +114,13 @@ static uint16_t param_flags(EscGraph *g, const Chain *chains, unsigned count, un
            ESC_PARAM_READS_DATA | ESC_PARAM_WRITES_DATA;
   uint32_t self = c->classes[0];
   uint16_t flags = 0;
+  /* Rule "stored below a parameter": a pointer stored into memory reachable
+   * from any parameter, its own included, has left the call
+   * (summaries-cycles.ll: self_link, insert_after, child_parent). */
   if (esc_has(g, self, ESC_ESCAPED) || owner[self] != OWNER_NONE)
     flags |= ESC_PARAM_ESCAPES;
+  if (moved_across_depths(g, c))
+    flags |= ESC_PARAM_CONTENT_ESCAPES | ESC_PARAM_CONTENT_WRITTEN;
   if (esc_has(g, self, ESC_RETURNS))
     flags |= ESC_PARAM_RETURNED;
   if (is_freed(g, self))
@@ -115,6 +145,11 @@ static uint16_t param_flags(EscGraph *g, const Chain *chains, unsigned count, un
   return flags;
 }
 
+/* Records that parameter i reaches a class below its own. */
+static void own(int32_t *owner, unsigned i) {
+  *owner = *owner == OWNER_NONE || *owner == (int32_t)i ? (int32_t)i : OWNER_SEVERAL;
+}
+
 bool esc_summarizable(LLVMValueRef fn) {
   return !may_be_replaced(fn) && LLVMCountParams(fn) <= ESC_MAX_SUMMARY_PARAMS;
 }
@@ -135,11 +170,12 @@ bool esc_summarize(EscGraph *g, EscSummary *out) {
     owner[n] = OWNER_NONE;
   for (unsigned i = 0; i < count; i++) {
     uint32_t node = esc_map_get(&g->values, LLVMGetParam(g->function, i));
-    chains[i] = node == ESC_NONE ? (Chain){{0}, 0, false} : chain_of(g, node);
-    for (unsigned d = 1; d < chains[i].length; d++) {
-      int32_t *o = &owner[chains[i].classes[d]];
-      *o = *o == OWNER_NONE || *o == (int32_t)i ? (int32_t)i : OWNER_SEVERAL;
-    }
+    chains[i] = node == ESC_NONE ? no_chain : chain_of(g, node);
+    for (unsigned d = 1; d < chains[i].length; d++)
+      own(&owner[chains[i].classes[d]], i);
+    /* The parameter's class is its own pointee's pointee: it lies below itself. */
+    if (chains[i].cycle_to == 0 && moved_across_depths(g, &chains[i]))
+      own(&owner[chains[i].classes[0]], i);
   }
   for (unsigned i = 0; i < count; i++) {
     LLVMTypeRef type = LLVMTypeOf(LLVMGetParam(g->function, i));
@@ -156,6 +192,16 @@ bool esc_summarize(EscGraph *g, EscSummary *out) {
 /* captures(address): CaptureComponents::Address (3) in the "other" nibble. */
 enum { CAPTURES_ADDRESS_ONLY = 3 << 4 };
 
+/* The invariant of write-back. Every pass and every caller in the program
+ * trusts an attribute written here, promotion or not: nocapture (LLVM 19-20)
+ * and captures(address) (21+) promise that no copy of the pointer, nor of one
+ * derived from it, outlives the call with its provenance. So a parameter gets
+ * one only when its summary has none of ESCAPES (stored into a global, into
+ * memory reachable from any parameter including its own, passed to a callee
+ * that may capture it, converted to an integer), RETURNED and FREES, and
+ * before LLVM 21, when no callee may keep its address either. Held to by
+ * test/Transforms/summaries-writeback-*.ll and, through what GVN does with
+ * the attribute, summaries-cycles.ll (via_attribute). */
 bool esc_write_back(EscGraph *g, const EscSummary *summary) {
   unsigned captures = esc_attr_kind("captures"), nocapture = esc_attr_kind("nocapture");
   LLVMContextRef context = LLVMGetModuleContext(LLVMGetGlobalParent(g->function));
