@@ -30,83 +30,85 @@ typedef struct LibcEntry {
   const char *name;
   unsigned params;
   uint16_t flags[MAX_FIXED];
-  uint16_t varargs;
+  uint16_t varargs; /* for the printf family: when the format says no %p */
   int8_t stored_from, stored_into; /* stored_from's pointer lands in *stored_into */
   int8_t callback;                 /* a function pointer called with pointers into... */
   int8_t callback_data[2];         /* ...these arguments' objects */
   bool outside_tli;                /* TargetLibraryInfo does not know the name */
+  int8_t printf_format;            /* the printf family: its format argument */
 } LibcEntry;
 
 #define NO_STORE -1, -1
 #define NO_CALLBACK -1, {-1, -1}
 
 static const LibcEntry entries[] = {
-    /* formatted output: %s reads, %n writes an int */
-    {"printf", 1, {READ}, READ | WRITE, NO_STORE, NO_CALLBACK, false},
-    {"fprintf", 2, {READ | WRITE, READ}, READ | WRITE, NO_STORE, NO_CALLBACK, false},
-    {"sprintf", 2, {WRITE, READ}, READ | WRITE, NO_STORE, NO_CALLBACK, false},
-    {"snprintf", 3, {WRITE, NONE, READ}, READ | WRITE, NO_STORE, NO_CALLBACK, false},
+    /* formatted output: %s reads, %n writes an int, %p turns the address
+     * into text that may become a pointer again (printf_varargs) */
+    {"printf", 1, {READ}, READ, NO_STORE, NO_CALLBACK, false, 0},
+    {"fprintf", 2, {READ | WRITE, READ}, READ, NO_STORE, NO_CALLBACK, false, 1},
+    {"sprintf", 2, {WRITE, READ}, READ, NO_STORE, NO_CALLBACK, false, 1},
+    {"snprintf", 3, {WRITE, NONE, READ}, READ, NO_STORE, NO_CALLBACK, false, 2},
     /* formatted input: every variadic argument is written (glibc's names too) */
-    {"scanf", 1, {READ}, WRITE, NO_STORE, NO_CALLBACK, false},
-    {"__isoc99_scanf", 1, {READ}, WRITE, NO_STORE, NO_CALLBACK, false},
-    {"fscanf", 2, {READ | WRITE, READ}, WRITE, NO_STORE, NO_CALLBACK, false},
-    {"sscanf", 2, {READ, READ}, WRITE, NO_STORE, NO_CALLBACK, false},
-    {"__isoc99_sscanf", 2, {READ, READ}, WRITE, NO_STORE, NO_CALLBACK, false},
+    {"scanf", 1, {READ}, WRITE, NO_STORE, NO_CALLBACK, false, -1},
+    {"__isoc99_scanf", 1, {READ}, WRITE, NO_STORE, NO_CALLBACK, false, -1},
+    {"fscanf", 2, {READ | WRITE, READ}, WRITE, NO_STORE, NO_CALLBACK, false, -1},
+    {"sscanf", 2, {READ, READ}, WRITE, NO_STORE, NO_CALLBACK, false, -1},
+    {"__isoc99_sscanf", 2, {READ, READ}, WRITE, NO_STORE, NO_CALLBACK, false, -1},
     /* stdio and POSIX I/O */
-    {"puts", 1, {READ}, 0, NO_STORE, NO_CALLBACK, false},
-    {"fputs", 2, {READ, READ | WRITE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"fgets", 3, {RET | WRITE, NONE, READ | WRITE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"fwrite", 4, {READ, NONE, NONE, READ | WRITE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"fread", 4, {WRITE, NONE, NONE, READ | WRITE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"read", 3, {NONE, WRITE, NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"write", 3, {NONE, READ, NONE}, 0, NO_STORE, NO_CALLBACK, false},
+    {"puts", 1, {READ}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"fputs", 2, {READ, READ | WRITE}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"fgets", 3, {RET | WRITE, NONE, READ | WRITE}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"fwrite", 4, {READ, NONE, NONE, READ | WRITE}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"fread", 4, {WRITE, NONE, NONE, READ | WRITE}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"read", 3, {NONE, WRITE, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"write", 3, {NONE, READ, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
     /* reading strings and memory */
-    {"strlen", 1, {READ}, 0, NO_STORE, NO_CALLBACK, false},
-    {"strnlen", 2, {READ, NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"strcmp", 2, {READ, READ}, 0, NO_STORE, NO_CALLBACK, false},
-    {"strncmp", 3, {READ, READ, NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"strcasecmp", 2, {READ, READ}, 0, NO_STORE, NO_CALLBACK, false},
-    {"strncasecmp", 3, {READ, READ, NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"memcmp", 3, {READ, READ, NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"bcmp", 3, {READ, READ, NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"strspn", 2, {READ, READ}, 0, NO_STORE, NO_CALLBACK, false},
-    {"strcspn", 2, {READ, READ}, 0, NO_STORE, NO_CALLBACK, false},
-    {"atoi", 1, {READ}, 0, NO_STORE, NO_CALLBACK, false},
-    {"atol", 1, {READ}, 0, NO_STORE, NO_CALLBACK, false},
-    {"atof", 1, {READ}, 0, NO_STORE, NO_CALLBACK, false},
+    {"strlen", 1, {READ}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"strnlen", 2, {READ, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"strcmp", 2, {READ, READ}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"strncmp", 3, {READ, READ, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"strcasecmp", 2, {READ, READ}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"strncasecmp", 3, {READ, READ, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"memcmp", 3, {READ, READ, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"bcmp", 3, {READ, READ, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"strspn", 2, {READ, READ}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"strcspn", 2, {READ, READ}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"atoi", 1, {READ}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"atol", 1, {READ}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"atof", 1, {READ}, 0, NO_STORE, NO_CALLBACK, false, -1},
     /* searching: the result points into the first argument */
-    {"strchr", 2, {RET | READ, NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"strrchr", 2, {RET | READ, NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"strstr", 2, {RET | READ, READ}, 0, NO_STORE, NO_CALLBACK, false},
-    {"strpbrk", 2, {RET | READ, READ}, 0, NO_STORE, NO_CALLBACK, false},
-    {"memchr", 3, {RET | READ, NONE, NONE}, 0, NO_STORE, NO_CALLBACK, false},
+    {"strchr", 2, {RET | READ, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"strrchr", 2, {RET | READ, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"strstr", 2, {RET | READ, READ}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"strpbrk", 2, {RET | READ, READ}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"memchr", 3, {RET | READ, NONE, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
     /* copying: the result is (or points into) the destination */
-    {"strcpy", 2, {RET | WRITE, SPREAD}, 0, NO_STORE, NO_CALLBACK, false},
-    {"strncpy", 3, {RET | WRITE, SPREAD, NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"stpcpy", 2, {RET | WRITE, SPREAD}, 0, NO_STORE, NO_CALLBACK, false},
-    {"strcat", 2, {RET | READ | WRITE, SPREAD}, 0, NO_STORE, NO_CALLBACK, false},
-    {"strncat", 3, {RET | READ | WRITE, SPREAD, NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"memcpy", 3, {RET | WRITE, SPREAD, NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"memmove", 3, {RET | WRITE, SPREAD, NONE}, 0, NO_STORE, NO_CALLBACK, false},
-    {"memset", 3, {RET | WRITE, NONE, NONE}, 0, NO_STORE, NO_CALLBACK, false},
+    {"strcpy", 2, {RET | WRITE, SPREAD}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"strncpy", 3, {RET | WRITE, SPREAD, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"stpcpy", 2, {RET | WRITE, SPREAD}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"strcat", 2, {RET | READ | WRITE, SPREAD}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"strncat", 3, {RET | READ | WRITE, SPREAD, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"memcpy", 3, {RET | WRITE, SPREAD, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"memmove", 3, {RET | WRITE, SPREAD, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"memset", 3, {RET | WRITE, NONE, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
     /* parsing numbers: *endptr = nptr + k */
-    {"strtol", 3, {READ, WRITE, NONE}, 0, 0, 1, NO_CALLBACK, false},
-    {"strtoul", 3, {READ, WRITE, NONE}, 0, 0, 1, NO_CALLBACK, false},
-    {"strtoll", 3, {READ, WRITE, NONE}, 0, 0, 1, NO_CALLBACK, false},
-    {"strtoull", 3, {READ, WRITE, NONE}, 0, 0, 1, NO_CALLBACK, false},
-    {"strtod", 2, {READ, WRITE}, 0, 0, 1, NO_CALLBACK, false},
-    {"strtof", 2, {READ, WRITE}, 0, 0, 1, NO_CALLBACK, false},
-    {"strtold", 2, {READ, WRITE}, 0, 0, 1, NO_CALLBACK, false},
+    {"strtol", 3, {READ, WRITE, NONE}, 0, 0, 1, NO_CALLBACK, false, -1},
+    {"strtoul", 3, {READ, WRITE, NONE}, 0, 0, 1, NO_CALLBACK, false, -1},
+    {"strtoll", 3, {READ, WRITE, NONE}, 0, 0, 1, NO_CALLBACK, false, -1},
+    {"strtoull", 3, {READ, WRITE, NONE}, 0, 0, 1, NO_CALLBACK, false, -1},
+    {"strtod", 2, {READ, WRITE}, 0, 0, 1, NO_CALLBACK, false, -1},
+    {"strtof", 2, {READ, WRITE}, 0, 0, 1, NO_CALLBACK, false, -1},
+    {"strtold", 2, {READ, WRITE}, 0, 0, 1, NO_CALLBACK, false, -1},
     /* callbacks receive pointers into the array (and the key); qsort moves
      * the elements' bytes, but only within the array */
-    {"qsort", 4, {WRITE, NONE, NONE, KEEP}, 0, NO_STORE, 3, {0, -1}, false},
-    {"bsearch", 5, {NONE, RET, NONE, NONE, KEEP}, 0, NO_STORE, 4, {0, 1}, true},
+    {"qsort", 4, {WRITE, NONE, NONE, KEEP}, 0, NO_STORE, 3, {0, -1}, false, -1},
+    {"bsearch", 5, {NONE, RET, NONE, NONE, KEEP}, 0, NO_STORE, 4, {0, 1}, true, -1},
     /* the argument and the start routine go to another thread */
-    {"pthread_create", 4, {WRITE, READ, KEEP, KEEP}, 0, NO_STORE, NO_CALLBACK, true},
+    {"pthread_create", 4, {WRITE, READ, KEEP, KEEP}, 0, NO_STORE, NO_CALLBACK, true, -1},
     /* *lineptr is realloc'd */
-    {"getline", 3, {SPREAD | WRITE, READ | WRITE, READ | WRITE}, 0, NO_STORE, NO_CALLBACK, true},
+    {"getline", 3, {SPREAD | WRITE, READ | WRITE, READ | WRITE}, 0, NO_STORE, NO_CALLBACK, true, -1},
     {"getdelim", 4, {SPREAD | WRITE, READ | WRITE, NONE, READ | WRITE}, 0, NO_STORE, NO_CALLBACK,
-     true},
+     true, -1},
 };
 
 static const LibcEntry *find_entry(const char *name) {
@@ -138,6 +140,64 @@ static uint16_t callback_flags(EscHost *host, LLVMValueRef callback) {
   return (s->params[0].flags | s->params[1].flags) & ~ESC_PARAM_RETURNED;
 }
 
+/* The text of a constant, NUL-terminated string global, or NULL. */
+static const char *constant_string(LLVMValueRef v) {
+  LLVMValueRef init = LLVMIsAGlobalVariable(v) && LLVMIsGlobalConstant(v)
+                          ? LLVMGetInitializer(v)
+                          : NULL;
+  size_t len;
+  const char *text = init && LLVMIsConstantString(init) ? LLVMGetAsString(init, &len) : NULL;
+  return text && len && memchr(text, 0, len) ? text : NULL;
+}
+
+enum { FORMAT_READS, FORMAT_WRITES = 1, FORMAT_EXPOSES = 2 };
+
+/* What a printf format does with its pointer arguments: %s reads, %n
+ * writes, %p (or a conversion not in C or glibc, which a registered handler
+ * may define) exposes the address. Flags, width, precision, positions and
+ * length modifiers are skipped. */
+static unsigned format_effects(const char *f) {
+  unsigned effects = FORMAT_READS;
+  while ((f = strchr(f, '%'))) {
+    f++;
+    if (*f == '%') {
+      f++;
+      continue;
+    }
+    f += strspn(f, "0123456789$-+ #'I.*hlLqjzZt");
+    if (*f == 'n')
+      effects |= FORMAT_WRITES;
+    else if (!*f || !strchr("diouxXeEfFgGaAcsCSm", *f))
+      return FORMAT_WRITES | FORMAT_EXPOSES;
+    if (*f)
+      f++;
+  }
+  return effects;
+}
+
+/* Rule "printf reads its arguments": only a constant format without %p lets
+ * a variadic pointer pass as read (libc.ll: printf_pointer_text). glibc lets
+ * a program redefine conversions (register_printf_specifier): a module that
+ * names such a function gets no model for formats at all. */
+static uint16_t printf_varargs(LLVMValueRef call, const LibcEntry *e) {
+  LLVMModuleRef m = LLVMGetGlobalParent(LLVMGetBasicBlockParent(LLVMGetInstructionParent(call)));
+  static const char *const redefiners[] = {"register_printf_function", "register_printf_specifier",
+                                           "register_printf_modifier", "register_printf_type"};
+  unsigned effects = FORMAT_WRITES | FORMAT_EXPOSES;
+  const char *format = constant_string(LLVMGetOperand(call, (unsigned)e->printf_format));
+  if (format)
+    effects = format_effects(format);
+  for (unsigned i = 0; i < sizeof redefiners / sizeof *redefiners; i++)
+    if (LLVMGetNamedFunction(m, redefiners[i]))
+      effects = FORMAT_WRITES | FORMAT_EXPOSES;
+  uint16_t flags = e->varargs;
+  if (effects & FORMAT_WRITES)
+    flags |= WRITE;
+  if (effects & FORMAT_EXPOSES)
+    flags |= KEEP;
+  return flags;
+}
+
 bool esc_libc_summary(EscHost *host, LLVMValueRef call, LLVMValueRef fn, EscSummary *out) {
   size_t len;
   const LibcEntry *e = find_entry(LLVMGetValueName2(fn, &len));
@@ -147,7 +207,8 @@ bool esc_libc_summary(EscHost *host, LLVMValueRef call, LLVMValueRef fn, EscSumm
   out->param_count = e->params;
   for (unsigned i = 0; i < e->params; i++)
     out->params[i] = (EscParamSummary){e->flags[i], (int8_t)(i == (unsigned)e->stored_from ? e->stored_into : -1)};
-  out->varargs = (EscParamSummary){e->varargs, -1};
+  out->varargs =
+      (EscParamSummary){e->printf_format >= 0 ? printf_varargs(call, e) : e->varargs, -1};
   if (e->callback >= 0) {
     uint16_t flags = callback_flags(host, LLVMGetOperand(call, (unsigned)e->callback));
     for (unsigned k = 0; k < 2; k++)

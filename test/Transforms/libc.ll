@@ -19,6 +19,11 @@ target triple = "x86_64-pc-linux-gnu"
 @fmt_s = private constant [3 x i8] c"%s\00"
 @fmt_d = private constant [3 x i8] c"%d\00"
 @hello = private constant [6 x i8] c"hello\00"
+@fmt_p = private constant [3 x i8] c"%p\00"
+@fmt_dn = private constant [5 x i8] c"%d%n\00"
+@fmt_literal_p = private constant [6 x i8] c"%%p%s\00"
+@fmt_custom = private constant [5 x i8] c"%-3Y\00"
+@fmt_mutable = global [3 x i8] c"%s\00"
 
 declare ptr @malloc(i64)
 declare void @free(ptr)
@@ -50,7 +55,7 @@ declare ptr @bsearch(ptr noundef, ptr noundef, i64 noundef, i64 noundef, ptr nou
 declare i32 @pthread_create(ptr noundef, ptr noundef, ptr noundef, ptr noundef)
 declare i64 @getline(ptr noundef, ptr noundef, ptr noundef)
 
-; COUNT: {{^}}61{{$}}
+; COUNT: {{^}}67{{$}}
 
 ; ---- formatted output ----------------------------------------------------
 
@@ -82,6 +87,75 @@ entry:
   store i8 0, ptr %f
   %r = call i32 (ptr, ...) @printf(ptr noundef %f)
   call void @free(ptr %f)
+  ret i32 %r
+}
+
+; Rule "printf reads its arguments" (libc.c, printf_varargs): %p turns the
+; address into text that sscanf or strtoull can turn back into a pointer.
+define void @printf_pointer_text(ptr %t) {
+; CHECK-LABEL: define void @printf_pointer_text(
+; CHECK:         %q = call ptr @malloc(i64 4)
+; REMARK-DAG: remark: {{.*}}malloc(4) escapes to heap: passed to snprintf{{$}}
+entry:
+  %q = call ptr @malloc(i64 4)
+  %n = call i32 (ptr, i64, ptr, ...) @snprintf(ptr noundef %t, i64 noundef 64, ptr noundef @fmt_p, ptr %q)
+  ret void
+}
+
+; %n writes an int through its argument: a buffer of ints stays local.
+define i32 @printf_count_written() {
+; CHECK-LABEL: define i32 @printf_count_written(
+; CHECK-NEXT:  entry:
+; CHECK-NEXT:    %q = alloca [4 x i8], align 16
+; REMARK-DAG: remark: {{.*}}moved to stack: malloc(4){{$}}
+entry:
+  %q = call ptr @malloc(i64 4)
+  %r = call i32 (ptr, ...) @printf(ptr noundef @fmt_dn, i32 1, ptr %q)
+  %v = load i32, ptr %q
+  call void @free(ptr %q)
+  ret i32 %v
+}
+
+; %%p is a percent sign and a letter: only %s takes the pointer.
+define i32 @printf_literal_percent_p() {
+; CHECK-LABEL: define i32 @printf_literal_percent_p(
+; CHECK-NEXT:  entry:
+; CHECK-NEXT:    %b = alloca [8 x i8], align 16
+; REMARK-DAG: remark: {{.*}}moved to stack: malloc(8){{$}}
+entry:
+  %b = call ptr @malloc(i64 8)
+  store i8 0, ptr %b
+  %r = call i32 (ptr, ...) @printf(ptr noundef @fmt_literal_p, ptr %b)
+  call void @free(ptr %b)
+  ret i32 %r
+}
+
+; A conversion C does not define may have a handler that keeps its argument.
+define i32 @printf_unknown_conversion() {
+; CHECK-LABEL: define i32 @printf_unknown_conversion(
+; CHECK:         %b = call ptr @malloc(i64 8)
+; REMARK-DAG: remark: {{.*}}malloc(8) escapes to heap: passed to printf{{$}}
+entry:
+  %b = call ptr @malloc(i64 8)
+  %r = call i32 (ptr, ...) @printf(ptr noundef @fmt_custom, ptr %b)
+  call void @free(ptr %b)
+  ret i32 %r
+}
+
+; A format chosen at run time, or one the program may change, may say %p.
+define i32 @printf_unknown_format(ptr %f) {
+; CHECK-LABEL: define i32 @printf_unknown_format(
+; CHECK:         %b = call ptr @malloc(i64 8)
+; CHECK:         %c = call ptr @malloc(i64 8)
+; REMARK-DAG: remark: {{.*}}malloc(8) escapes to heap: passed to printf{{$}}
+; REMARK-DAG: remark: {{.*}}malloc(8) escapes to heap: passed to printf{{$}}
+entry:
+  %b = call ptr @malloc(i64 8)
+  %r = call i32 (ptr, ...) @printf(ptr noundef %f, ptr %b)
+  call void @free(ptr %b)
+  %c = call ptr @malloc(i64 8)
+  %r2 = call i32 (ptr, ...) @printf(ptr noundef @fmt_mutable, ptr %c)
+  call void @free(ptr %c)
   ret i32 %r
 }
 
