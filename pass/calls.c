@@ -277,8 +277,8 @@ static EscReason measure(EscGraph *g, LLVMValueRef call, EscSite *site) {
     int64_t align = constant_or_minus_one(LLVMGetOperand(call, a->align_arg));
     if (align < 0 || !is_power_of_two((uint64_t)align))
       return ESC_BAD_ALIGNMENT;
-    if ((unsigned)align > site->align)
-      site->align = (unsigned)align;
+    if ((uint64_t)align > site->align)
+      site->align = (uint64_t)align;
   }
   int64_t size = constant_or_minus_one(LLVMGetOperand(call, a->size_arg));
   if (a->count_arg >= 0 && size >= 0) {

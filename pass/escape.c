@@ -26,7 +26,8 @@
 #include <string.h>
 
 EscOptions esc_default_options(void) {
-  return (EscOptions){.max_object = 1024, .max_frame = 8192, .max_recursive_frame = 128};
+  return (EscOptions){
+      .max_object = 1024, .max_frame = 8192, .max_recursive_frame = 128, .max_align = 64};
 }
 
 static bool skipped(LLVMValueRef fn) {

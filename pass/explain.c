@@ -61,6 +61,7 @@ void esc_reason_text(EscText *t, EscReason reason, const char *detail) {
   case ESC_NOBUILTIN: esc_text_append(t, "nobuiltin call"); break;
   case ESC_SETJMP: esc_text_append(t, "function calls a returns_twice function"); break;
   case ESC_STACK_ADDRSPACE: esc_text_append(t, "stack is in another address space"); break;
+  case ESC_TOO_ALIGNED: esc_text_append(t, "too aligned for stack"); break;
   }
 }
 
@@ -78,7 +79,7 @@ void esc_verdict_text(EscText *t, const EscGraph *g, const EscSite *site) {
     return;
   }
   esc_reason_text(t, site->verdict, NULL);
-  if (site->verdict == ESC_TOO_LARGE || site->verdict == ESC_BUDGET)
+  if (esc_reason_has_limit(site->verdict))
     esc_text_append(t, " (%" PRIu64 " > %" PRIu64 " bytes)", site->needed, site->limit);
 }
 

@@ -76,10 +76,10 @@ typedef struct EscSite {
   uint32_t node;
   uint32_t next_in_class;
   int64_t size;  /* -1 when not a constant */
-  unsigned align;
+  uint64_t align; /* bytes, a power of two */
   EscReason verdict;
   uint32_t cause; /* the flow cause when verdict came from the graph */
-  uint64_t needed, limit; /* for ESC_TOO_LARGE and ESC_BUDGET: needed > limit */
+  uint64_t needed, limit; /* for ESC_TOO_LARGE, ESC_BUDGET, ESC_TOO_ALIGNED: needed > limit */
   LLVMValueRef slot; /* the alloca, once promoted */
 } EscSite;
 
@@ -168,5 +168,10 @@ void esc_escape(EscGraph *g, LLVMValueRef value, EscReason reason, LLVMValueRef 
 bool esc_has(EscGraph *g, uint32_t node, uint32_t flags);
 
 void esc_add_site(EscGraph *g, const EscSite *site);
+
+/* The bytes of a site's stack slot: its size, and one for malloc(0). */
+static inline uint64_t esc_slot_size(const EscSite *site) {
+  return site->size ? (uint64_t)site->size : 1;
+}
 
 #endif

@@ -114,7 +114,8 @@ struct EscapePass : PassInfoMixin<EscapePass> {
   // For -print-pipeline-passes: the text that parses back to this pass.
   void printPipeline(raw_ostream &OS, function_ref<StringRef(StringRef)>) {
     OS << PassName << "<max-object=" << Options.max_object << ";max-frame=" << Options.max_frame
-       << ";max-recursive-frame=" << Options.max_recursive_frame << ";"
+       << ";max-recursive-frame=" << Options.max_recursive_frame
+       << ";max-align=" << Options.max_align << ";"
        << (Cleanup ? "cleanup" : "no-cleanup");
     if (Level)
       OS << ";m=" << Level;
@@ -331,8 +332,9 @@ Error parseLevel(StringRef Value, bool HasValue, unsigned &Level) {
 }
 
 // The text between the angle brackets of `escape<...>`: ';'-separated
-// `max-object=N`, `max-frame=N`, `max-recursive-frame=N`, `cleanup`,
-// `no-cleanup`, `m` or `m=N`. N is unsigned decimal.
+// `max-object=N`, `max-frame=N`, `max-recursive-frame=N`, `max-align=N`,
+// `cleanup`, `no-cleanup`, `m` or `m=N`. N is unsigned decimal; max-align's
+// is a power of two up to ESC_MAX_ALIGN_BOUND.
 Expected<EscapeParams> parseEscapeParams(StringRef Params) {
   EscapeParams P;
   while (!Params.empty()) {
@@ -348,6 +350,7 @@ Expected<EscapeParams> parseEscapeParams(StringRef Params) {
     uint64_t *Limit = Key == "max-object"            ? &P.Options.max_object
                       : Key == "max-frame"           ? &P.Options.max_frame
                       : Key == "max-recursive-frame" ? &P.Options.max_recursive_frame
+                      : Key == "max-align"           ? &P.Options.max_align
                                                      : nullptr;
     if (Limit && !HasValue) {
       return createStringError(inconvertibleErrorCode(),
@@ -359,13 +362,18 @@ Expected<EscapeParams> parseEscapeParams(StringRef Params) {
                                  "invalid value '%s' for parameter '%s' of pass 'escape' "
                                  "(expected an unsigned decimal integer)",
                                  Value.str().c_str(), Key.str().c_str());
+      if (Key == "max-align" && (!isPowerOf2_64(*Limit) || *Limit > ESC_MAX_ALIGN_BOUND))
+        return createStringError(inconvertibleErrorCode(),
+                                 "invalid value '%s' for parameter 'max-align' of pass 'escape' "
+                                 "(expected a power of two up to %d)",
+                                 Value.str().c_str(), ESC_MAX_ALIGN_BOUND);
     } else if (Param == "cleanup" || Param == "no-cleanup") {
       P.Cleanup = Param == "cleanup";
     } else {
       return createStringError(inconvertibleErrorCode(),
                                "invalid parameter '%s' of pass 'escape' (expected "
                                "max-object=N, max-frame=N, max-recursive-frame=N, "
-                               "cleanup, no-cleanup, m or m=N)",
+                               "max-align=N, cleanup, no-cleanup, m or m=N)",
                                Param.str().c_str());
     }
   }
@@ -464,7 +472,7 @@ extern "C" void esc_host_report(EscHost *H, const EscVerdict *V) {
       R << ore::NV("Size", V->size);
     if (V->detail)
       R << ore::NV("Detail", V->detail);
-    if (V->reason == ESC_TOO_LARGE || V->reason == ESC_BUDGET)
+    if (esc_reason_has_limit(V->reason))
       R << ore::NV("Limit", V->limit);
     if (DebugLoc DL = sourceLocation(V->where))
       R << ore::NV("EscapesAt", DL);

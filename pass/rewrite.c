@@ -96,8 +96,6 @@ static void position_at(Rewriter *r, LLVMValueRef inst) {
   LLVMSetCurrentDebugLocation2(r->builder, LLVMInstructionGetDebugLoc(inst));
 }
 
-static uint64_t slot_size(const EscSite *site) { return site->size ? (uint64_t)site->size : 1; }
-
 static void create_slot(Rewriter *r, EscSite *site) {
   LLVMValueRef first = LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(r->g->function));
   LLVMPositionBuilderBefore(r->builder, first);
@@ -108,7 +106,7 @@ static void create_slot(Rewriter *r, EscSite *site) {
   char *kept = esc_calloc(len + 1, 1);
   memcpy(kept, name, len);
   LLVMSetValueName2(site->call, "", 0);
-  LLVMTypeRef type = LLVMArrayType2(LLVMInt8TypeInContext(r->context), slot_size(site));
+  LLVMTypeRef type = LLVMArrayType2(LLVMInt8TypeInContext(r->context), esc_slot_size(site));
   site->slot = LLVMBuildAlloca(r->builder, type, len ? kept : "escape.slot");
   LLVMSetAlignment(site->slot, site->align);
   free(kept);
@@ -190,7 +188,7 @@ static bool rewrite_free(Rewriter *r, const EscFree *fr) {
   if (t.exact || only_promoted) {
     if (t.exact) {
       position_at(r, fr->call);
-      emit_lifetime(r, "llvm.lifetime.end", t.exact->slot, slot_size(t.exact));
+      emit_lifetime(r, "llvm.lifetime.end", t.exact->slot, esc_slot_size(t.exact));
     }
     LLVMInstructionEraseFromParent(fr->call);
   } else {
@@ -231,10 +229,10 @@ static void rewrite_site(Rewriter *r, EscSite *site) {
   if (LLVMIsAInvokeInst(call))
     call = esc_host_invoke_to_call(r->g->host, call);
   position_at(r, call);
-  emit_lifetime(r, "llvm.lifetime.start", site->slot, slot_size(site));
+  emit_lifetime(r, "llvm.lifetime.start", site->slot, esc_slot_size(site));
   if (site->allocator.zeroed)
     LLVMBuildMemSet(r->builder, site->slot, LLVMConstInt(LLVMInt8TypeInContext(r->context), 0, 0),
-                    LLVMConstInt(LLVMInt64TypeInContext(r->context), slot_size(site), 0),
+                    LLVMConstInt(LLVMInt64TypeInContext(r->context), esc_slot_size(site), 0),
                     site->align);
   fold_null_checks(call);
   LLVMReplaceAllUsesWith(call, site->slot);

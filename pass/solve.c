@@ -248,16 +248,50 @@ static void judge_flow(EscGraph *g) {
   }
 }
 
-static uint64_t slot_bytes(const EscSite *site) { return site->size ? (uint64_t)site->size : 1; }
+/* The stack's own alignment, from the data layout's "S<bits>"; without one,
+ * the heap's, which every default slot has. */
+static uint64_t stack_alignment(EscGraph *g) {
+  const char *layout = LLVMGetDataLayoutStr(LLVMGetGlobalParent(g->function));
+  for (const char *s = layout; s && (s = strchr(s, 'S')); s++)
+    if ((s == layout || s[-1] == '-') && s[1] >= '1' && s[1] <= '9')
+      return strtoull(s + 1, NULL, 10) / 8;
+  return esc_host_heap_alignment(g->host);
+}
 
+/* The bytes a frame gives up to realign itself for the slot. */
+static uint64_t realignment(const EscSite *site, uint64_t stack_align) {
+  return site->align > stack_align ? site->align - stack_align : 0;
+}
+
+/* The frame bytes a slot takes: its size rounded up to its alignment, and
+ * what realigning the frame for it costs. */
+static uint64_t footprint(const EscSite *site, uint64_t stack_align) {
+  uint64_t size = esc_slot_size(site);
+  return (size + site->align - 1) / site->align * site->align + realignment(site, stack_align);
+}
+
+static void refuse(EscSite *site, EscReason reason, uint64_t needed, uint64_t limit) {
+  site->verdict = reason;
+  site->needed = needed;
+  site->limit = limit;
+}
+
+/* Rule "fits" (limits.ll): an alignment over max-align, or an object whose
+ * size with the frame's realignment is over max-object, stays on the heap
+ * (alignment.c holds the valloc and aligned_alloc programs that overflowed). */
 static void judge_size(EscGraph *g, const EscOptions *options) {
+  uint64_t stack_align = stack_alignment(g);
+  uint64_t max_align = options->max_align < ESC_MAX_ALIGN_BOUND ? options->max_align
+                                                                 : ESC_MAX_ALIGN_BOUND;
   for (uint32_t s = 0; s < g->site_count; s++) {
     EscSite *site = &g->sites[s];
-    if (site->verdict == ESC_PROMOTED && (uint64_t)site->size > options->max_object) {
-      site->verdict = ESC_TOO_LARGE;
-      site->needed = (uint64_t)site->size;
-      site->limit = options->max_object;
-    }
+    if (site->verdict != ESC_PROMOTED)
+      continue;
+    uint64_t size = (uint64_t)site->size + realignment(site, stack_align);
+    if (site->align > max_align)
+      refuse(site, ESC_TOO_ALIGNED, site->align, max_align);
+    else if (size > options->max_object)
+      refuse(site, ESC_TOO_LARGE, size, options->max_object);
   }
 }
 
@@ -265,18 +299,16 @@ static void judge_size(EscGraph *g, const EscOptions *options) {
 static void judge_budget(EscGraph *g, const EscOptions *options) {
   uint64_t budget = esc_host_function_is_recursive(g->host) ? options->max_recursive_frame
                                                             : options->max_frame;
-  uint64_t used = 0;
+  uint64_t used = 0, stack_align = stack_alignment(g);
   for (uint32_t s = 0; s < g->site_count; s++) {
     EscSite *site = &g->sites[s];
     if (site->verdict != ESC_PROMOTED)
       continue;
-    if (used + slot_bytes(site) > budget) {
-      site->verdict = ESC_BUDGET;
-      site->needed = used + slot_bytes(site);
-      site->limit = budget;
-    } else {
-      used += slot_bytes(site);
-    }
+    uint64_t needed = used + footprint(site, stack_align);
+    if (needed > budget)
+      refuse(site, ESC_BUDGET, needed, budget);
+    else
+      used = needed;
   }
 }
 

@@ -27,9 +27,13 @@ typedef struct EscOptions {
   uint64_t max_object;          /* largest object moved to the stack, bytes */
   uint64_t max_frame;           /* bytes promoted per function */
   uint64_t max_recursive_frame; /* bytes promoted per function in a call-graph cycle */
+  uint64_t max_align;           /* most-aligned object moved to the stack, bytes */
 } EscOptions;
 
-/* The documented defaults: 1024, 8192 and 128 bytes. */
+/* Hard bound of max_align: alignments above it are never promoted. */
+#define ESC_MAX_ALIGN_BOUND 65536
+
+/* The documented defaults: 1024, 8192, 128 and 64 bytes. */
 EscOptions esc_default_options(void);
 
 /* Analyses `fn` (a definition), hands its summary to the host, reports a

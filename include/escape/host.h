@@ -42,6 +42,7 @@ typedef enum EscReason {
   ESC_NOBUILTIN,        /* call marked nobuiltin, or new/delete without builtin */
   ESC_SETJMP,           /* function calls a returns_twice function */
   ESC_STACK_ADDRSPACE,  /* target's stack lives in another address space */
+  ESC_TOO_ALIGNED,      /* alignment > limit */
 } EscReason;
 
 /* One verdict on one allocation site. Strings are owned by the caller and
@@ -53,10 +54,15 @@ typedef struct EscVerdict {
   int64_t size;             /* bytes, or -1 when not a constant */
   EscReason reason;
   const char *detail;       /* callee, global or opcode the reason names; may be NULL */
-  uint64_t limit;           /* for ESC_TOO_LARGE and ESC_BUDGET */
+  uint64_t limit;           /* for ESC_TOO_LARGE, ESC_BUDGET and ESC_TOO_ALIGNED */
   LLVMValueRef where;       /* instruction where the escape happens; may be NULL */
   const char *reason_text;  /* "returned", "passed to foo", ...; NULL when promoted */
 } EscVerdict;
+
+/* True for the reasons that compare a need with a limit (EscVerdict.limit). */
+static inline bool esc_reason_has_limit(EscReason r) {
+  return r == ESC_TOO_LARGE || r == ESC_BUDGET || r == ESC_TOO_ALIGNED;
+}
 
 /* Remarks read, in Go's words:
  *   Passed: "moved to stack: <allocation>"

@@ -108,13 +108,13 @@ entry:
 define void @custom_aligned_allocator() {
 ; CHECK-LABEL: define void @custom_aligned_allocator(
 ; CHECK-NEXT:  entry:
-; CHECK-NEXT:    %p = alloca [64 x i8], align 256
+; CHECK-NEXT:    %p = alloca [64 x i8], align 32
 ; CHECK-NOT:     @my_aligned
 ; CHECK-NOT:     @my_release
 ; CHECK:         ret void
 ; REMARK-DAG: remark: {{.*}}moved to stack: my_aligned({{.*}}){{$}}
 entry:
-  %p = call ptr @my_aligned(i64 256, i64 64)
+  %p = call ptr @my_aligned(i64 32, i64 64)
   call void @use(ptr %p)
   call void @my_release(ptr %p)
   ret void

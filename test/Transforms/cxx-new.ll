@@ -161,13 +161,13 @@ entry:
 define void @new_array_align_val_t() {
 ; CHECK-LABEL: define void @new_array_align_val_t(
 ; CHECK-NEXT:  entry:
-; CHECK-NEXT:    %p = alloca [128 x i8], align 32
+; CHECK-NEXT:    %p = alloca [96 x i8], align 32
 ; CHECK-NOT:     @_Zna
 ; CHECK-NOT:     @_Zda
 ; CHECK:         ret void
-; REMARK-DAG: remark: {{.*}}moved to stack: operator new[](128{{.*}}){{$}}
+; REMARK-DAG: remark: {{.*}}moved to stack: operator new[](96{{.*}}){{$}}
 entry:
-  %p = call noalias noundef nonnull align 32 ptr @_ZnamSt11align_val_t(i64 noundef 128, i64 noundef 32) #3
+  %p = call noalias noundef nonnull align 32 ptr @_ZnamSt11align_val_t(i64 noundef 96, i64 noundef 32) #3
   call void @use(ptr %p)
   call void @_ZdaPvSt11align_val_t(ptr noundef %p, i64 noundef 32) #4
   ret void

@@ -675,7 +675,8 @@ entry:
 }
 
 ; qsort calls code back: this function may be re-entered, so its budget is
-; max-recursive-frame (128 bytes), and of 100 + 63 bytes the second stays.
+; max-recursive-frame (128 bytes), and of 100 + 63 bytes (112 + 64 in 16-byte
+; slots) the second stays.
 define i32 @qsort_caller_budget() {
 ; CHECK-LABEL: define i32 @qsort_caller_budget(
 ; CHECK-NEXT:  entry:
@@ -683,7 +684,7 @@ define i32 @qsort_caller_budget() {
 ; CHECK-NOT:     alloca
 ; CHECK:         %b = call ptr @malloc(i64 63)
 ; REMARK-DAG: remark: {{.*}}moved to stack: malloc(100){{$}}
-; REMARK-DAG: remark: {{.*}}malloc(63) escapes to heap: stack budget exceeded (163 > 128 bytes){{$}}
+; REMARK-DAG: remark: {{.*}}malloc(63) escapes to heap: stack budget exceeded (176 > 128 bytes){{$}}
 entry:
   %a = call ptr @malloc(i64 100)
   call void @llvm.memset.p0.i64(ptr %a, i8 1, i64 100, i1 false)

@@ -191,7 +191,7 @@ define void @recursive_self(i32 %n) {
 ; CHECK-NOT:     @malloc
 ; CHECK:         ret void
 ; REMARK-DAG: remark: {{.*}}moved to stack: malloc(100){{$}}
-; REMARK-DAG: remark: {{.*}}malloc(100) escapes to heap: stack budget exceeded (200 > 128 bytes){{$}}
+; REMARK-DAG: remark: {{.*}}malloc(100) escapes to heap: stack budget exceeded (224 > 128 bytes){{$}}
 ; REC512-LABEL: define void @recursive_self(
 ; REC512-NEXT:  entry:
 ; REC512-DAG:     %a = alloca [100 x i8], align 16
@@ -275,7 +275,7 @@ define void @mutual_b(i32 %n) {
 ; CHECK-NOT:     alloca
 ; CHECK:         %p = call ptr @malloc(i64 200)
 ; CHECK:         ret void
-; REMARK-DAG: remark: {{.*}}malloc(200) escapes to heap: stack budget exceeded (200 > 128 bytes){{$}}
+; REMARK-DAG: remark: {{.*}}malloc(200) escapes to heap: stack budget exceeded (208 > 128 bytes){{$}}
 ; REC512-LABEL: define void @mutual_b(
 ; REC512-NEXT:  entry:
 ; REC512-NEXT:    %p = alloca [200 x i8], align 16

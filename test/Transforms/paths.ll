@@ -148,8 +148,8 @@
 ; CHECK-NEXT:budget: moved to stack: malloc(1000)
 ; CHECK-NEXT:budget: moved to stack: malloc(1000)
 ; CHECK-NEXT:budget: moved to stack: malloc(1000)
-; CHECK-NEXT:budget: malloc(1000) escapes to heap: stack budget exceeded (9000 > 8192 bytes)
-; CHECK-NEXT:budget:     from malloc(1000) (stack budget exceeded (9000 > 8192 bytes))
+; CHECK-NEXT:budget: malloc(1000) escapes to heap: stack budget exceeded (9072 > 8192 bytes)
+; CHECK-NEXT:budget:     from malloc(1000) (stack budget exceeded (9072 > 8192 bytes))
 ; CHECK-NEXT:not_builtin: malloc(16) escapes to heap: nobuiltin call
 ; CHECK-NEXT:not_builtin:     from malloc(16) (nobuiltin call)
 ; CHECK-NEXT:replaceable: leaking param: q

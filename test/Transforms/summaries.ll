@@ -444,7 +444,7 @@ define i32 @odd(ptr %p, i32 %n) {
 ; CHECK-NOT:     alloca
 ; CHECK:         %b = call ptr @malloc(i64 60)
 ; REMARK-DAG: remark: {{.*}}moved to stack: malloc(100){{$}}
-; REMARK-DAG: remark: {{.*}}malloc(60) escapes to heap: stack budget exceeded (160 > 128 bytes){{$}}
+; REMARK-DAG: remark: {{.*}}malloc(60) escapes to heap: stack budget exceeded (176 > 128 bytes){{$}}
 entry:
   %z = icmp eq i32 %n, 0
   br i1 %z, label %base, label %rec
@@ -517,7 +517,7 @@ define void @calls_unknown() {
 ; CHECK-NOT:     alloca
 ; CHECK:         %b = call ptr @malloc(i64 61)
 ; REMARK-DAG: remark: {{.*}}moved to stack: malloc(100){{$}}
-; REMARK-DAG: remark: {{.*}}malloc(61) escapes to heap: stack budget exceeded (161 > 128 bytes){{$}}
+; REMARK-DAG: remark: {{.*}}malloc(61) escapes to heap: stack budget exceeded (176 > 128 bytes){{$}}
 entry:
   %a = call ptr @malloc(i64 100)
   store i8 0, ptr %a
@@ -542,7 +542,7 @@ define void @calls_unknown_via_helper() {
 ; CHECK-NOT:     alloca
 ; CHECK:         %b = call ptr @malloc(i64 62)
 ; REMARK-DAG: remark: {{.*}}moved to stack: malloc(100){{$}}
-; REMARK-DAG: remark: {{.*}}malloc(62) escapes to heap: stack budget exceeded (162 > 128 bytes){{$}}
+; REMARK-DAG: remark: {{.*}}malloc(62) escapes to heap: stack budget exceeded (176 > 128 bytes){{$}}
 entry:
   %a = call ptr @malloc(i64 100)
   store i8 0, ptr %a

@@ -12,7 +12,11 @@
 // without AVX-512 it computes the same result with scalar code). The third
 // part checks the alignment each allocator promises with explicit address
 // arithmetic: `% 16` after malloc, `% 64` after aligned_alloc(64, ...),
-// memalign's argument, the page after valloc.
+// memalign's argument, the page after valloc. The last part attacks rule
+// "fits" for alignment: a page-aligned valloc in a recursion 3,000 deep (a
+// page per frame would need 12 MiB of an 8 MiB stack) and two 4 MiB-aligned (memalign)
+// objects in one frame stay on the heap.
+// DIFFTEST-STACK-LIMIT: 8192
 #include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -125,7 +129,31 @@ __attribute__((noinline)) static void address_part(void) {
   }
 }
 
+__attribute__((noinline)) static unsigned paged(unsigned depth) {
+  /* No address check, which would make it escape; volatile, so that the
+   * object is not deleted before the pass sees it. */
+  volatile unsigned char *p = valloc(16);
+  p[0] = (unsigned char)depth;
+  unsigned below = depth ? paged(depth - 1) : 0;
+  unsigned r = below + p[0];
+  free((void *)p);
+  return r;
+}
+
+__attribute__((noinline)) static unsigned huge_alignment(void) {
+  volatile unsigned char *a = memalign(1u << 22, 16);
+  volatile unsigned char *b = memalign(1u << 22, 16);
+  a[0] = 1;
+  b[0] = 2;
+  unsigned r = a[0] + b[0];
+  free((void *)a);
+  free((void *)b);
+  return r;
+}
+
 int main(void) {
+  printf("paged %u\n", paged(3000));
+  printf("huge %u\n", huge_alignment());
   printf("vector %.1f\n", vector_part());
   printf("wide %.1f\n", wide_part());
   address_part();
