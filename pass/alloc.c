@@ -87,16 +87,24 @@ static bool is_cxx_replaceable(const char *family) {
   return strcmp(family, "_Znwm") == 0 || strcmp(family, "_Znam") == 0;
 }
 
-/* A standard allocation function may be treated as one only where the
+/* Rule "is the library's allocator" (wrong-prototypes.ll, own-allocator.ll).
+ * A standard allocation function may be treated as one only where the
  * language allows it: C++ new/delete at call sites marked `builtin`
- * ([expr.new]), the C library where TargetLibraryInfo allows builtins. */
-static bool standard_call_allowed(EscHost *host, LLVMValueRef call, LLVMValueRef fn,
-                                  const char *family) {
+ * ([expr.new] allows eliding even a replaced operator new), the C library
+ * where TargetLibraryInfo allows builtins, for a declaration of the
+ * library's type, and not when the module defines the function itself
+ * (valloc is not reserved by ISO C; interposed allocators). */
+static EscReason standard_call_refused(EscHost *host, LLVMValueRef call, LLVMValueRef fn,
+                                       const char *family) {
   if (is_nobuiltin(call, fn))
-    return false;
+    return ESC_NOBUILTIN;
   if (is_cxx_replaceable(family))
-    return call_has(call, "builtin");
-  return esc_host_is_available_libcall(host, call);
+    return call_has(call, "builtin") ? ESC_PROMOTED : ESC_NOBUILTIN;
+  if (!LLVMIsDeclaration(fn))
+    return ESC_OWN_ALLOCATOR;
+  if (esc_host_is_available_libcall(host, call))
+    return ESC_PROMOTED;
+  return esc_host_libcall_prototype_differs(host, call) ? ESC_WRONG_PROTOTYPE : ESC_NOBUILTIN;
 }
 
 static bool args_are_integers(LLVMValueRef call, const int *indices, unsigned n) {
@@ -199,14 +207,16 @@ EscCallInfo esc_classify_call(EscHost *host, LLVMValueRef call) {
   const char *name = LLVMGetValueName2(fn, &len);
   if (match_known_allocator(call, name, &info.allocator)) {
     info.role = ESC_ROLE_ALLOCATE;
-    info.refused = !standard_call_allowed(host, call, fn, info.allocator.family);
+    info.refused = standard_call_refused(host, call, fn, info.allocator.family);
   } else if (match_attributed_allocator(call, fn, name, &info.allocator)) {
     info.role = ESC_ROLE_ALLOCATE;
-    info.refused = is_nobuiltin(call, fn);
+    info.refused = is_nobuiltin(call, fn) ? ESC_NOBUILTIN : ESC_PROMOTED;
   } else if (match_deallocator(call, fn, name, &info.family, &info.ptr_arg)) {
     info.role = ESC_ROLE_FREE;
-    info.refused = is_nobuiltin(call, fn) ||
-                   (is_cxx_replaceable(info.family) && !call_has(call, "builtin"));
+    if (is_nobuiltin(call, fn) || (is_cxx_replaceable(info.family) && !call_has(call, "builtin")))
+      info.refused = ESC_NOBUILTIN;
+    else if (!is_cxx_replaceable(info.family) && !LLVMIsDeclaration(fn))
+      info.refused = ESC_OWN_ALLOCATOR; /* the program's own free: not ours to remove */
   } else if (match_reallocator(fn, name, &info.ptr_arg)) {
     info.role = ESC_ROLE_REALLOCATE;
   }

@@ -5,7 +5,9 @@
  * allocsize, "alloc-family", allocalign, allocptr) for the rest. A call that
  * names an allocator but may not be treated as one (nobuiltin, a C++
  * replaceable function called without `builtin`, a library function that
- * TargetLibraryInfo says is unavailable) is reported with ESC_NOBUILTIN. */
+ * TargetLibraryInfo says is unavailable) is reported with ESC_NOBUILTIN; one
+ * the module defines itself, with ESC_OWN_ALLOCATOR; one declared with
+ * another type than the library's, with ESC_WRONG_PROTOTYPE. */
 #ifndef ESCAPE_ALLOC_H
 #define ESCAPE_ALLOC_H
 
@@ -36,7 +38,9 @@ typedef struct EscCallInfo {
   EscAllocator allocator; /* ESC_ROLE_ALLOCATE */
   const char *family;     /* ESC_ROLE_FREE */
   unsigned ptr_arg;       /* ESC_ROLE_FREE, ESC_ROLE_REALLOCATE */
-  bool refused;           /* recognized, but must not be treated as such: nobuiltin */
+  EscReason refused;      /* recognized, but must not be treated as such, because:
+                             ESC_NOBUILTIN, ESC_OWN_ALLOCATOR or ESC_WRONG_PROTOTYPE;
+                             ESC_PROMOTED when it may */
 } EscCallInfo;
 
 /* Classifies a call or invoke. */

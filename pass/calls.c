@@ -302,7 +302,9 @@ static EscReason measure(EscGraph *g, LLVMValueRef call, EscSite *site) {
 static void build_site(EscGraph *g, LLVMValueRef call, const EscCallInfo *info) {
   EscSite site = {.call = call, .allocator = info->allocator, .node = esc_node(g, call),
                   .size = -1, .cause = ESC_NONE};
-  site.verdict = info->refused ? ESC_NOBUILTIN : measure(g, call, &site);
+  site.verdict = info->refused ? info->refused : measure(g, call, &site);
+  if (info->refused != ESC_PROMOTED && info->refused != ESC_NOBUILTIN)
+    site.cause = esc_cause(g, info->refused, call, info->allocator.display, ESC_NONE);
   if (info->refused) /* some other function answers this call: its memory is unknown */
     esc_mark(g, site.node, ESC_EXTERNAL, esc_cause(g, ESC_STORED_UNKNOWN, call, NULL, ESC_NONE));
   esc_add_site(g, &site);
@@ -311,7 +313,8 @@ static void build_site(EscGraph *g, LLVMValueRef call, const EscCallInfo *info) 
 static void build_free(EscGraph *g, LLVMValueRef call, const EscCallInfo *info) {
   LLVMValueRef freed = LLVMGetOperand(call, info->ptr_arg);
   if (info->refused) {
-    esc_escape(g, freed, ESC_NOBUILTIN, call, NULL);
+    size_t len;
+    esc_escape(g, freed, info->refused, call, LLVMGetValueName2(LLVMGetCalledValue(call), &len));
     return;
   }
   if (!LLVMIsACallInst(call)) {

@@ -62,6 +62,13 @@ void esc_reason_text(EscText *t, EscReason reason, const char *detail) {
   case ESC_SETJMP: esc_text_append(t, "function calls a returns_twice function"); break;
   case ESC_STACK_ADDRSPACE: esc_text_append(t, "stack is in another address space"); break;
   case ESC_TOO_ALIGNED: esc_text_append(t, "too aligned for stack"); break;
+  case ESC_OWN_ALLOCATOR:
+    esc_text_append(t, "calls the program's own %s, not the C library's", detail ? detail : "allocator");
+    break;
+  case ESC_WRONG_PROTOTYPE:
+    esc_text_append(t, "%s declared with a prototype other than the C library's",
+                    detail ? detail : "allocator");
+    break;
   }
 }
 

@@ -615,6 +615,19 @@ extern "C" bool esc_host_is_available_libcall(EscHost *H, LLVMValueRef Call) {
   return TLI.getLibFunc(*CB, LF) && TLI.has(LF);
 }
 
+extern "C" bool esc_host_libcall_prototype_differs(EscHost *H, LLVMValueRef Call) {
+  // Not getCalledFunction(): it is null where the call's type differs from
+  // the callee's (`char *calloc();` called with two ints).
+  const auto *CB = dyn_cast_or_null<CallBase>(unwrap(Call));
+  const auto *Callee = CB ? dyn_cast<Function>(CB->getCalledOperand()) : nullptr;
+  if (!Callee)
+    return false;
+  const TargetLibraryInfo &TLI = H->FAM.getResult<TargetLibraryAnalysis>(H->F);
+  LibFunc ByName, ByDeclaration;
+  return TLI.getLibFunc(Callee->getName(), ByName) && TLI.has(ByName) &&
+         !TLI.getLibFunc(*Callee, ByDeclaration);
+}
+
 // What malloc and operator new guarantee, erring high (over-aligning a
 // promoted object is safe, under-aligning is not): 16 bytes on 64-bit targets
 // and on 32-bit x86, PowerPC and SPARC (glibc's MALLOC_ALIGNMENT there); 8 on

@@ -43,6 +43,8 @@ typedef enum EscReason {
   ESC_SETJMP,           /* function calls a returns_twice function */
   ESC_STACK_ADDRSPACE,  /* target's stack lives in another address space */
   ESC_TOO_ALIGNED,      /* alignment > limit */
+  ESC_OWN_ALLOCATOR,    /* the program defines the allocator or deallocator (detail) */
+  ESC_WRONG_PROTOTYPE,  /* declared with another type than the library's (detail) */
 } EscReason;
 
 /* One verdict on one allocation site. Strings are owned by the caller and
@@ -74,6 +76,11 @@ void esc_host_report(EscHost *host, const EscVerdict *verdict);
 /* True when `call` calls a library function that TargetLibraryInfo knows
  * and considers available (false under -fno-builtin or -ffreestanding). */
 bool esc_host_is_available_libcall(EscHost *host, LLVMValueRef call);
+
+/* True when `call`'s callee is named like a library function available here
+ * but declared with a type that is not the library function's (`void
+ * *malloc(unsigned)`, `char *malloc()`). */
+bool esc_host_libcall_prototype_differs(EscHost *host, LLVMValueRef call);
 
 /* Alignment, in bytes, at least what the target's malloc and operator new
  * guarantee: erring high only costs stack. */

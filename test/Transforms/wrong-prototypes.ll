@@ -2,7 +2,7 @@
 ; allocators: on x86-64 malloc takes a 64-bit size, calloc two arguments.
 ;
 ; RUN: opt -load-pass-plugin %plugin -passes=escape -verify-each -S %s | FileCheck %s
-; RUN: opt -load-pass-plugin %plugin -passes=escape -pass-remarks=escape -disable-output %s 2>&1 | FileCheck %s --check-prefix=REMARK --allow-empty
+; RUN: opt -load-pass-plugin %plugin -passes=escape -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | FileCheck %s --check-prefix=REMARK
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
@@ -12,6 +12,8 @@ declare ptr @calloc(i64)
 declare ptr @valloc(ptr)
 declare void @use(ptr nocapture) nofree nounwind
 
+; REMARK-NOT: moved to stack
+; REMARK: remark: {{.*}}malloc(16) escapes to heap: malloc declared with a prototype other than the C library's{{$}}
 ; REMARK-NOT: moved to stack
 
 define void @malloc_with_32_bit_size() {
