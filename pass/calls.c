@@ -37,6 +37,8 @@ static unsigned captures_value(LLVMValueRef call, LLVMValueRef fn, unsigned arg)
   return value;
 }
 
+/* Rule "not captured" (calls-captures.ll, calls-captures-21.ll; tail_calls.c
+ * runs a promoted object through callees that keep nothing). */
 static Capture capture_of(LLVMValueRef call, LLVMValueRef fn, unsigned arg) {
   if (esc_has_param_attr(call, fn, arg, "nocapture") || esc_has_param_attr(call, fn, arg, "byval"))
     return CAPTURE_NONE;
@@ -80,6 +82,7 @@ static unsigned access_of(LLVMValueRef call, LLVMValueRef fn, unsigned arg) {
   return access;
 }
 
+/* Rule "not freed" (frees.ll; foreign_free.c, partial_free.c). */
 static bool may_free(LLVMValueRef call, LLVMValueRef fn, unsigned arg) {
   return !esc_has_param_attr(call, fn, arg, "nofree") && !esc_has_fn_attr(call, fn, "nofree") &&
          (memory_effects(call, fn) & ACCESS_WRITE);

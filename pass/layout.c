@@ -282,6 +282,8 @@ static void judge_overlaps(Layouts *l, bool trusted) {
   free(ranges);
 }
 
+/* Rule "data, not a pointer" (field-offsets.ll; struct_fields.c,
+ * summary_word_copy.c, memcpy_compare.c copy pointers as words and bytes). */
 void esc_resolve_layouts(EscGraph *g) {
   if (!g->access_count)
     return;

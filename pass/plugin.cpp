@@ -244,7 +244,8 @@ struct EscapePass : PassInfoMixin<EscapePass> {
   // direct calls, or on one through code the module does not show: from a
   // call to unknown code back into a function that code can name (external
   // or address-taken) and on through direct calls. Functions LLVM proved
-  // `norecurse` are not.
+  // `norecurse` are not. Rule "cannot re-enter" (limits.ll; recursion_*.c,
+  // callback.c, qsort_heap.c).
   static DenseSet<const Function *> findRecursion(CallGraph &CG,
                                                   const std::vector<Component> &Order) {
     DenseSet<const Function *> FromOutside, Recursive;

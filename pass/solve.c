@@ -215,7 +215,7 @@ static void judge_carrying_phis(EscGraph *g, const bool *in_cycle) {
 /* Go's loop rule: an object made in a cycle may share one stack slot across
  * iterations only if no pointer to it survives into the next iteration,
  * through a phi at the cycle's header, through memory, or as an address a
- * callee kept. */
+ * callee kept (promote-loops.ll; loop_carried.c, helper_loop.c). */
 static void judge_loops(EscGraph *g) {
   bool *in_cycle = esc_calloc(g->site_count, sizeof *in_cycle);
   for (uint32_t s = 0; s < g->site_count; s++) {
