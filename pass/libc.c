@@ -34,7 +34,9 @@ typedef struct LibcEntry {
   int8_t stored_from, stored_into; /* stored_from's pointer lands in *stored_into */
   int8_t callback;                 /* a function pointer called with pointers into... */
   int8_t callback_data[2];         /* ...these arguments' objects */
-  bool outside_tli;                /* TargetLibraryInfo does not know the name */
+  const char *outside_tli;         /* TargetLibraryInfo does not know the name: the
+                                      kinds of its parameters (p pointer, i integer),
+                                      which it checks for us otherwise */
   int8_t printf_format;            /* the printf family: its format argument */
 } LibcEntry;
 
@@ -44,71 +46,72 @@ typedef struct LibcEntry {
 static const LibcEntry entries[] = {
     /* formatted output: %s reads, %n writes an int, %p turns the address
      * into text that may become a pointer again (printf_varargs) */
-    {"printf", 1, {READ}, READ, NO_STORE, NO_CALLBACK, false, 0},
-    {"fprintf", 2, {READ | WRITE, READ}, READ, NO_STORE, NO_CALLBACK, false, 1},
-    {"sprintf", 2, {WRITE, READ}, READ, NO_STORE, NO_CALLBACK, false, 1},
-    {"snprintf", 3, {WRITE, NONE, READ}, READ, NO_STORE, NO_CALLBACK, false, 2},
+    {"printf", 1, {READ}, READ, NO_STORE, NO_CALLBACK, NULL, 0},
+    {"fprintf", 2, {READ | WRITE, READ}, READ, NO_STORE, NO_CALLBACK, NULL, 1},
+    {"sprintf", 2, {WRITE, READ}, READ, NO_STORE, NO_CALLBACK, NULL, 1},
+    {"snprintf", 3, {WRITE, NONE, READ}, READ, NO_STORE, NO_CALLBACK, NULL, 2},
     /* formatted input: every variadic argument is written (glibc's names too) */
-    {"scanf", 1, {READ}, WRITE, NO_STORE, NO_CALLBACK, false, -1},
-    {"__isoc99_scanf", 1, {READ}, WRITE, NO_STORE, NO_CALLBACK, false, -1},
-    {"fscanf", 2, {READ | WRITE, READ}, WRITE, NO_STORE, NO_CALLBACK, false, -1},
-    {"sscanf", 2, {READ, READ}, WRITE, NO_STORE, NO_CALLBACK, false, -1},
-    {"__isoc99_sscanf", 2, {READ, READ}, WRITE, NO_STORE, NO_CALLBACK, false, -1},
+    {"scanf", 1, {READ}, WRITE, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"__isoc99_scanf", 1, {READ}, WRITE, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"fscanf", 2, {READ | WRITE, READ}, WRITE, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"sscanf", 2, {READ, READ}, WRITE, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"__isoc99_sscanf", 2, {READ, READ}, WRITE, NO_STORE, NO_CALLBACK, NULL, -1},
     /* stdio and POSIX I/O */
-    {"puts", 1, {READ}, 0, NO_STORE, NO_CALLBACK, false, -1},
-    {"fputs", 2, {READ, READ | WRITE}, 0, NO_STORE, NO_CALLBACK, false, -1},
-    {"fgets", 3, {RET | WRITE, NONE, READ | WRITE}, 0, NO_STORE, NO_CALLBACK, false, -1},
-    {"fwrite", 4, {READ, NONE, NONE, READ | WRITE}, 0, NO_STORE, NO_CALLBACK, false, -1},
-    {"fread", 4, {WRITE, NONE, NONE, READ | WRITE}, 0, NO_STORE, NO_CALLBACK, false, -1},
-    {"read", 3, {NONE, WRITE, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
-    {"write", 3, {NONE, READ, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"puts", 1, {READ}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"fputs", 2, {READ, READ | WRITE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"fgets", 3, {RET | WRITE, NONE, READ | WRITE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"fwrite", 4, {READ, NONE, NONE, READ | WRITE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"fread", 4, {WRITE, NONE, NONE, READ | WRITE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"read", 3, {NONE, WRITE, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"write", 3, {NONE, READ, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
     /* reading strings and memory */
-    {"strlen", 1, {READ}, 0, NO_STORE, NO_CALLBACK, false, -1},
-    {"strnlen", 2, {READ, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
-    {"strcmp", 2, {READ, READ}, 0, NO_STORE, NO_CALLBACK, false, -1},
-    {"strncmp", 3, {READ, READ, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
-    {"strcasecmp", 2, {READ, READ}, 0, NO_STORE, NO_CALLBACK, false, -1},
-    {"strncasecmp", 3, {READ, READ, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
-    {"memcmp", 3, {READ, READ, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
-    {"bcmp", 3, {READ, READ, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
-    {"strspn", 2, {READ, READ}, 0, NO_STORE, NO_CALLBACK, false, -1},
-    {"strcspn", 2, {READ, READ}, 0, NO_STORE, NO_CALLBACK, false, -1},
-    {"atoi", 1, {READ}, 0, NO_STORE, NO_CALLBACK, false, -1},
-    {"atol", 1, {READ}, 0, NO_STORE, NO_CALLBACK, false, -1},
-    {"atof", 1, {READ}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"strlen", 1, {READ}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"strnlen", 2, {READ, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"strcmp", 2, {READ, READ}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"strncmp", 3, {READ, READ, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"strcasecmp", 2, {READ, READ}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"strncasecmp", 3, {READ, READ, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"memcmp", 3, {READ, READ, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"bcmp", 3, {READ, READ, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"strspn", 2, {READ, READ}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"strcspn", 2, {READ, READ}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"atoi", 1, {READ}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"atol", 1, {READ}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"atof", 1, {READ}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
     /* searching: the result points into the first argument */
-    {"strchr", 2, {RET | READ, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
-    {"strrchr", 2, {RET | READ, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
-    {"strstr", 2, {RET | READ, READ}, 0, NO_STORE, NO_CALLBACK, false, -1},
-    {"strpbrk", 2, {RET | READ, READ}, 0, NO_STORE, NO_CALLBACK, false, -1},
-    {"memchr", 3, {RET | READ, NONE, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"strchr", 2, {RET | READ, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"strrchr", 2, {RET | READ, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"strstr", 2, {RET | READ, READ}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"strpbrk", 2, {RET | READ, READ}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"memchr", 3, {RET | READ, NONE, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
     /* copying: the result is (or points into) the destination */
-    {"strcpy", 2, {RET | WRITE, SPREAD}, 0, NO_STORE, NO_CALLBACK, false, -1},
-    {"strncpy", 3, {RET | WRITE, SPREAD, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
-    {"stpcpy", 2, {RET | WRITE, SPREAD}, 0, NO_STORE, NO_CALLBACK, false, -1},
-    {"strcat", 2, {RET | READ | WRITE, SPREAD}, 0, NO_STORE, NO_CALLBACK, false, -1},
-    {"strncat", 3, {RET | READ | WRITE, SPREAD, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
-    {"memcpy", 3, {RET | WRITE, SPREAD, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
-    {"memmove", 3, {RET | WRITE, SPREAD, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
-    {"memset", 3, {RET | WRITE, NONE, NONE}, 0, NO_STORE, NO_CALLBACK, false, -1},
+    {"strcpy", 2, {RET | WRITE, SPREAD}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"strncpy", 3, {RET | WRITE, SPREAD, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"stpcpy", 2, {RET | WRITE, SPREAD}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"strcat", 2, {RET | READ | WRITE, SPREAD}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"strncat", 3, {RET | READ | WRITE, SPREAD, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"memcpy", 3, {RET | WRITE, SPREAD, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"memmove", 3, {RET | WRITE, SPREAD, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"memset", 3, {RET | WRITE, NONE, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
     /* parsing numbers: *endptr = nptr + k */
-    {"strtol", 3, {READ, WRITE, NONE}, 0, 0, 1, NO_CALLBACK, false, -1},
-    {"strtoul", 3, {READ, WRITE, NONE}, 0, 0, 1, NO_CALLBACK, false, -1},
-    {"strtoll", 3, {READ, WRITE, NONE}, 0, 0, 1, NO_CALLBACK, false, -1},
-    {"strtoull", 3, {READ, WRITE, NONE}, 0, 0, 1, NO_CALLBACK, false, -1},
-    {"strtod", 2, {READ, WRITE}, 0, 0, 1, NO_CALLBACK, false, -1},
-    {"strtof", 2, {READ, WRITE}, 0, 0, 1, NO_CALLBACK, false, -1},
-    {"strtold", 2, {READ, WRITE}, 0, 0, 1, NO_CALLBACK, false, -1},
+    {"strtol", 3, {READ, WRITE, NONE}, 0, 0, 1, NO_CALLBACK, NULL, -1},
+    {"strtoul", 3, {READ, WRITE, NONE}, 0, 0, 1, NO_CALLBACK, NULL, -1},
+    {"strtoll", 3, {READ, WRITE, NONE}, 0, 0, 1, NO_CALLBACK, NULL, -1},
+    {"strtoull", 3, {READ, WRITE, NONE}, 0, 0, 1, NO_CALLBACK, NULL, -1},
+    {"strtod", 2, {READ, WRITE}, 0, 0, 1, NO_CALLBACK, NULL, -1},
+    {"strtof", 2, {READ, WRITE}, 0, 0, 1, NO_CALLBACK, NULL, -1},
+    {"strtold", 2, {READ, WRITE}, 0, 0, 1, NO_CALLBACK, NULL, -1},
     /* callbacks receive pointers into the array (and the key); qsort moves
      * the elements' bytes, but only within the array */
-    {"qsort", 4, {WRITE, NONE, NONE, KEEP}, 0, NO_STORE, 3, {0, -1}, false, -1},
-    {"bsearch", 5, {NONE, RET, NONE, NONE, KEEP}, 0, NO_STORE, 4, {0, 1}, true, -1},
+    {"qsort", 4, {WRITE, NONE, NONE, KEEP}, 0, NO_STORE, 3, {0, -1}, NULL, -1},
+    {"bsearch", 5, {NONE, RET, NONE, NONE, KEEP}, 0, NO_STORE, 4, {0, 1}, "ppiip", -1},
     /* the argument and the start routine go to another thread */
-    {"pthread_create", 4, {WRITE, READ, KEEP, KEEP}, 0, NO_STORE, NO_CALLBACK, true, -1},
+    {"pthread_create", 4, {WRITE, READ, KEEP, KEEP}, 0, NO_STORE, NO_CALLBACK, "pppp", -1},
     /* *lineptr is realloc'd */
-    {"getline", 3, {SPREAD | WRITE, READ | WRITE, READ | WRITE}, 0, NO_STORE, NO_CALLBACK, true, -1},
+    {"getline", 3, {SPREAD | WRITE, READ | WRITE, READ | WRITE}, 0, NO_STORE, NO_CALLBACK, "ppp",
+     -1},
     {"getdelim", 4, {SPREAD | WRITE, READ | WRITE, NONE, READ | WRITE}, 0, NO_STORE, NO_CALLBACK,
-     true, -1},
+     "ppip", -1},
 };
 
 static const LibcEntry *find_entry(const char *name) {
@@ -118,15 +121,28 @@ static const LibcEntry *find_entry(const char *name) {
   return NULL;
 }
 
-/* The name means the library function: TargetLibraryInfo says so, or, for
- * names it does not know, nothing says otherwise. */
+/* True when fn's parameters are of the kinds `kinds` spells. */
+static bool parameters_are(LLVMValueRef fn, const char *kinds) {
+  for (unsigned i = 0; kinds[i]; i++) {
+    LLVMTypeKind k = LLVMGetTypeKind(LLVMTypeOf(LLVMGetParam(fn, i)));
+    if (k != (kinds[i] == 'p' ? LLVMPointerTypeKind : LLVMIntegerTypeKind))
+      return false;
+  }
+  return true;
+}
+
+/* Rule "is the library's function" (libc.ll). The name means the library
+ * function: TargetLibraryInfo says so, or, for names it does not know (POSIX,
+ * not ISO C: a -std=c99 program may define its own getline in another file),
+ * the declaration has the library's parameter kinds and nothing says
+ * otherwise. */
 static bool is_the_library_function(EscHost *host, LLVMValueRef call, LLVMValueRef fn,
                                     const LibcEntry *e) {
   if (esc_host_is_available_libcall(host, call))
     return true;
   LLVMValueRef caller = LLVMGetBasicBlockParent(LLVMGetInstructionParent(call));
-  return e->outside_tli && !esc_has_fn_attr(call, fn, "nobuiltin") &&
-         !esc_string_fn_attr(caller, "no-builtins");
+  return e->outside_tli && parameters_are(fn, e->outside_tli) &&
+         !esc_has_fn_attr(call, fn, "nobuiltin") && !esc_string_fn_attr(caller, "no-builtins");
 }
 
 /* What a callback does with the pointers it is handed, for pointers into

@@ -53,9 +53,16 @@ static Chain chain_of(EscGraph *g, uint32_t node) {
   return c;
 }
 
+/* Rule "callers may rely on this definition" (summaries.ll,
+ * summaries-interposition.ll). With -fsemantic-interposition (the module
+ * flag), an external definition that is not dso_local may be replaced at run
+ * time by another shared object's; the C API cannot ask dso_local, so every
+ * external one counts as replaceable there. */
 static bool may_be_replaced(LLVMValueRef fn) {
   switch (LLVMGetLinkage(fn)) {
   case LLVMExternalLinkage:
+    return LLVMGetModuleFlag(LLVMGetGlobalParent(fn), "SemanticInterposition",
+                             strlen("SemanticInterposition")) != NULL;
   case LLVMInternalLinkage:
   case LLVMPrivateLinkage:
     return false;
