@@ -27,7 +27,8 @@
 
 EscOptions esc_default_options(void) {
   return (EscOptions){
-      .max_object = 1024, .max_frame = 8192, .max_recursive_frame = 128, .max_align = 64};
+      .max_object = 1024, .max_frame = 8192, .max_recursive_frame = 128, .max_align = 64,
+      .room_check = true, .stack_reserve = 50};
 }
 
 static bool skipped(LLVMValueRef fn) {
@@ -77,7 +78,7 @@ bool esc_run_function(LLVMValueRef fn, const EscOptions *options, EscHost *host)
   if (g.site_count) {
     esc_solve(&g, options);
     esc_explain(&g);
-    changed |= esc_rewrite(&g);
+    changed |= esc_rewrite(&g, options);
   }
   esc_graph_free(&g);
   return changed;

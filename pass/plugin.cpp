@@ -115,7 +115,8 @@ struct EscapePass : PassInfoMixin<EscapePass> {
   void printPipeline(raw_ostream &OS, function_ref<StringRef(StringRef)>) {
     OS << PassName << "<max-object=" << Options.max_object << ";max-frame=" << Options.max_frame
        << ";max-recursive-frame=" << Options.max_recursive_frame
-       << ";max-align=" << Options.max_align << ";"
+       << ";max-align=" << Options.max_align << ";stack-reserve=" << Options.stack_reserve
+       << ";" << (Options.room_check ? "room-check" : "no-room-check") << ";"
        << (Cleanup ? "cleanup" : "no-cleanup");
     if (Level)
       OS << ";m=" << Level;
@@ -334,10 +335,12 @@ Error parseLevel(StringRef Value, bool HasValue, unsigned &Level) {
 
 // The text between the angle brackets of `escape<...>`: ';'-separated
 // `max-object=N`, `max-frame=N`, `max-recursive-frame=N`, `max-align=N`,
-// `cleanup`, `no-cleanup`, `m` or `m=N`. N is unsigned decimal; max-align's
-// is a power of two up to ESC_MAX_ALIGN_BOUND.
+// `stack-reserve=N`, `room-check`, `no-room-check`, `cleanup`, `no-cleanup`,
+// `m` or `m=N`. N is unsigned decimal; max-align's is a power of two up to
+// ESC_MAX_ALIGN_BOUND, stack-reserve's a percentage below 100.
 Expected<EscapeParams> parseEscapeParams(StringRef Params) {
   EscapeParams P;
+  uint64_t Reserve = P.Options.stack_reserve;
   while (!Params.empty()) {
     StringRef Param;
     std::tie(Param, Params) = Params.split(';');
@@ -352,6 +355,7 @@ Expected<EscapeParams> parseEscapeParams(StringRef Params) {
                       : Key == "max-frame"           ? &P.Options.max_frame
                       : Key == "max-recursive-frame" ? &P.Options.max_recursive_frame
                       : Key == "max-align"           ? &P.Options.max_align
+                      : Key == "stack-reserve"       ? &Reserve
                                                      : nullptr;
     if (Limit && !HasValue) {
       return createStringError(inconvertibleErrorCode(),
@@ -368,16 +372,25 @@ Expected<EscapeParams> parseEscapeParams(StringRef Params) {
                                  "invalid value '%s' for parameter 'max-align' of pass 'escape' "
                                  "(expected a power of two up to %d)",
                                  Value.str().c_str(), ESC_MAX_ALIGN_BOUND);
+      if (Key == "stack-reserve" && Reserve > 99)
+        return createStringError(inconvertibleErrorCode(),
+                                 "invalid value '%s' for parameter 'stack-reserve' of pass "
+                                 "'escape' (expected a percentage from 0 to 99)",
+                                 Value.str().c_str());
     } else if (Param == "cleanup" || Param == "no-cleanup") {
       P.Cleanup = Param == "cleanup";
+    } else if (Param == "room-check" || Param == "no-room-check") {
+      P.Options.room_check = Param == "room-check";
     } else {
       return createStringError(inconvertibleErrorCode(),
                                "invalid parameter '%s' of pass 'escape' (expected "
                                "max-object=N, max-frame=N, max-recursive-frame=N, "
-                               "max-align=N, cleanup, no-cleanup, m or m=N)",
+                               "max-align=N, stack-reserve=N, room-check, no-room-check, "
+                               "cleanup, no-cleanup, m or m=N)",
                                Param.str().c_str());
     }
   }
+  P.Options.stack_reserve = static_cast<unsigned>(Reserve);
   return P;
 }
 
@@ -686,6 +699,28 @@ extern "C" bool esc_host_carries_around(EscHost *H, LLVMBasicBlockRef PhiBlock,
     if (C->isReducible() ? C->getHeader() == Phi : C->contains(Phi))
       return true;
   return false;
+}
+
+extern "C" LLVMBasicBlockRef esc_host_split_block(EscHost *H, LLVMValueRef Inst,
+                                                  const char *Name) {
+  auto *I = cast<Instruction>(unwrap(Inst));
+  BasicBlock *New = I->getParent()->splitBasicBlock(I, Name);
+  H->Cycles.reset();
+  H->ORE.reset();
+  return wrap(New);
+}
+
+extern "C" LLVMBasicBlockRef esc_host_split_normal_edge(EscHost *H, LLVMValueRef Invoke,
+                                                        const char *Name) {
+  auto *II = cast<InvokeInst>(unwrap(Invoke));
+  BasicBlock *From = II->getParent(), *To = II->getNormalDest();
+  BasicBlock *New = BasicBlock::Create(II->getContext(), Name, From->getParent(), To);
+  BranchInst::Create(To, New)->setDebugLoc(II->getDebugLoc());
+  II->setNormalDest(New);
+  To->replacePhiUsesWith(From, New);
+  H->Cycles.reset();
+  H->ORE.reset();
+  return wrap(New);
 }
 
 extern "C" LLVMValueRef esc_host_invoke_to_call(EscHost *H, LLVMValueRef Invoke) {

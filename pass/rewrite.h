@@ -14,6 +14,6 @@
 #include "graph.h"
 
 /* Returns true when the function changed. */
-bool esc_rewrite(EscGraph *g);
+bool esc_rewrite(EscGraph *g, const EscOptions *options);
 
 #endif

@@ -1,6 +1,8 @@
 /* solve: flag propagation and verdicts (see solve.h). */
 #include "solve.h"
 
+#include "attrs.h"
+
 #include <llvm-c/Core.h>
 #include <stdlib.h>
 #include <string.h>
@@ -295,10 +297,18 @@ static void judge_size(EscGraph *g, const EscOptions *options) {
   }
 }
 
+/* Slots are static allocas without the room check (room.h), and under
+ * AddressSanitizer, whose use-after-return mode watches only those: there a
+ * function that may be re-entered gets the smaller budget. */
+static bool static_slots(EscGraph *g, const EscOptions *options) {
+  return !options->room_check || esc_has_fn_attr(NULL, g->function, "sanitize_address");
+}
+
 /* Greedy, in program order: the first sites get the frame. */
 static void judge_budget(EscGraph *g, const EscOptions *options) {
-  uint64_t budget = esc_host_function_is_recursive(g->host) ? options->max_recursive_frame
-                                                            : options->max_frame;
+  uint64_t budget = static_slots(g, options) && esc_host_function_is_recursive(g->host)
+                        ? options->max_recursive_frame
+                        : options->max_frame;
   uint64_t used = 0, stack_align = stack_alignment(g);
   for (uint32_t s = 0; s < g->site_count; s++) {
     EscSite *site = &g->sites[s];

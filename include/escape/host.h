@@ -117,6 +117,17 @@ bool esc_host_carries_around(EscHost *host, LLVMBasicBlockRef phi_block,
  * reference to it, or to those phis, afterwards. Returns the call. */
 LLVMValueRef esc_host_invoke_to_call(EscHost *host, LLVMValueRef invoke);
 
+/* Splits the block of `inst` before it: `inst` and what follows move to a
+ * new block, which the old one now ends by branching to; the phis of the
+ * successors name the new block, and debug records move with their
+ * instructions. Returns the new block. */
+LLVMBasicBlockRef esc_host_split_block(EscHost *host, LLVMValueRef inst, const char *name);
+
+/* Puts a new block on the edge from `invoke` to its normal destination: the
+ * invoke continues there, it branches on, and the destination's phis name it.
+ * Returns the new block. */
+LLVMBasicBlockRef esc_host_split_normal_edge(EscHost *host, LLVMValueRef invoke, const char *name);
+
 /* The source variable that holds `value`, from the debug records of the
  * current function; NULL when none does. *is_address is set when the
  * variable is the memory `value` points to (a dbg.declare of an alloca), so

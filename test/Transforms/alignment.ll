@@ -5,17 +5,17 @@
 ; 16. Realigning the frame costs align - 16 bytes, counted in max-object; the
 ; frame budget counts each slot rounded up to its alignment, plus that.
 ;
-; RUN: opt -load-pass-plugin %plugin -passes=escape -verify-each -S %s | FileCheck %s
-; RUN: opt -load-pass-plugin %plugin -passes=escape -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | FileCheck %s --check-prefix=REMARK
-; RUN: opt -load-pass-plugin %plugin -passes='escape<max-align=4096;max-object=8192>' -S %s | FileCheck %s --check-prefix=A4K
-; RUN: opt -load-pass-plugin %plugin -passes='escape<max-frame=256>' -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | FileCheck %s --check-prefix=FRAME
-; RUN: not opt -load-pass-plugin %plugin -passes='escape<max-align=3>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=ERR3
-; RUN: not opt -load-pass-plugin %plugin -passes='escape<max-align=131072>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=ERRBIG
-; RUN: opt -load-pass-plugin %plugin -passes='escape<max-align=128>' -print-pipeline-passes -disable-output %s | FileCheck %s --check-prefix=PRINT
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check>' -verify-each -S %s | FileCheck %s
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check>' -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | FileCheck %s --check-prefix=REMARK
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check;max-align=4096;max-object=8192>' -S %s | FileCheck %s --check-prefix=A4K
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check;max-frame=256>' -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | FileCheck %s --check-prefix=FRAME
+; RUN: not opt -load-pass-plugin %plugin -passes='escape<no-room-check;max-align=3>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=ERR3
+; RUN: not opt -load-pass-plugin %plugin -passes='escape<no-room-check;max-align=131072>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=ERRBIG
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check;max-align=128>' -print-pipeline-passes -disable-output %s | FileCheck %s --check-prefix=PRINT
 
 ; ERR3: error: invalid value '3' for parameter 'max-align' of pass 'escape' (expected a power of two up to 65536)
 ; ERRBIG: error: invalid value '131072' for parameter 'max-align' of pass 'escape' (expected a power of two up to 65536)
-; PRINT: escape<max-object=1024;max-frame=8192;max-recursive-frame=128;max-align=128;no-cleanup>
+; PRINT: escape<max-object=1024;max-frame=8192;max-recursive-frame=128;max-align=128;stack-reserve=50;no-room-check;no-cleanup>
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"

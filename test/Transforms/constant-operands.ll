@@ -5,9 +5,9 @@
 ; must not crash, must leave valid IR, and an object stored through a
 ; constant address escapes: the memory there is not the function's.
 ;
-; RUN: opt -load-pass-plugin %plugin -passes=escape -verify-each -S %s | FileCheck %s
-; RUN: opt -load-pass-plugin %plugin -passes='escape<m=2>' -pass-remarks=escape -pass-remarks-missed=escape -pass-remarks-analysis=escape -verify-each -disable-output %s 2>&1 | FileCheck %s --check-prefix=REMARK
-; RUN: opt -load-pass-plugin %plugin -passes='escape<cleanup>,default<O2>' -verify-each -disable-output %s
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check>' -verify-each -S %s | FileCheck %s
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check;m=2>' -pass-remarks=escape -pass-remarks-missed=escape -pass-remarks-analysis=escape -verify-each -disable-output %s 2>&1 | FileCheck %s --check-prefix=REMARK
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check;cleanup>,default<O2>' -verify-each -disable-output %s
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"

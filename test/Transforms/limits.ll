@@ -3,17 +3,17 @@
 ; max-recursive-frame (128 bytes in functions on a call-graph cycle).
 ; Unknown parameters are errors that name what was wrong.
 ;
-; RUN: opt -load-pass-plugin %plugin -passes=escape -verify-each -S %s | FileCheck %s
-; RUN: opt -load-pass-plugin %plugin -passes=escape -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | FileCheck %s --check-prefix=REMARK
-; RUN: opt -load-pass-plugin %plugin -passes=escape -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | grep -c -e "moved to stack" -e "escapes to heap" | FileCheck %s --check-prefix=COUNT
-; RUN: opt -load-pass-plugin %plugin -passes='escape<max-object=64>' -S %s | FileCheck %s --check-prefix=OBJ64
-; RUN: opt -load-pass-plugin %plugin -passes='escape<max-object=64>' -pass-remarks-missed=escape -disable-output %s 2>&1 | FileCheck %s --check-prefix=OBJ64-REMARK
-; RUN: opt -load-pass-plugin %plugin -passes='escape<max-object=4096>' -S %s | FileCheck %s --check-prefix=OBJ4K
-; RUN: opt -load-pass-plugin %plugin -passes='escape<max-frame=64>' -S %s | FileCheck %s --check-prefix=FRAME64
-; RUN: opt -load-pass-plugin %plugin -passes='escape<max-frame=64>' -pass-remarks-missed=escape -disable-output %s 2>&1 | FileCheck %s --check-prefix=FRAME64-REMARK
-; RUN: opt -load-pass-plugin %plugin -passes='escape<max-recursive-frame=512>' -S %s | FileCheck %s --check-prefix=REC512
-; RUN: not opt -load-pass-plugin %plugin -passes='escape<bogus>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=ERR
-; RUN: not opt -load-pass-plugin %plugin -passes='escape<max-object=abc>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=ERR-VALUE
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check>' -verify-each -S %s | FileCheck %s
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check>' -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | FileCheck %s --check-prefix=REMARK
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check>' -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | grep -c -e "moved to stack" -e "escapes to heap" | FileCheck %s --check-prefix=COUNT
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check;max-object=64>' -S %s | FileCheck %s --check-prefix=OBJ64
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check;max-object=64>' -pass-remarks-missed=escape -disable-output %s 2>&1 | FileCheck %s --check-prefix=OBJ64-REMARK
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check;max-object=4096>' -S %s | FileCheck %s --check-prefix=OBJ4K
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check;max-frame=64>' -S %s | FileCheck %s --check-prefix=FRAME64
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check;max-frame=64>' -pass-remarks-missed=escape -disable-output %s 2>&1 | FileCheck %s --check-prefix=FRAME64-REMARK
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check;max-recursive-frame=512>' -S %s | FileCheck %s --check-prefix=REC512
+; RUN: not opt -load-pass-plugin %plugin -passes='escape<no-room-check;bogus>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=ERR
+; RUN: not opt -load-pass-plugin %plugin -passes='escape<no-room-check;max-object=abc>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=ERR-VALUE
 
 ; ERR: {{.*}}bogus
 ; ERR-VALUE: {{.*}}abc

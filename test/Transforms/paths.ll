@@ -6,30 +6,30 @@
 ; test/clang/paths.c). The checks below are the whole report, in the order the
 ; pass visits functions (callees first).
 ;
-; RUN: opt -load-pass-plugin %plugin -passes='escape<m=2>' -disable-output %s 2>&1 \
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check;m=2>' -disable-output %s 2>&1 \
 ; RUN:   | FileCheck %s --match-full-lines --strict-whitespace
 ; (The checks have no blank after their colon: --strict-whitespace would match it.)
 ;
 ; m=1: the verdicts alone; `m` is m=1.
-; RUN: opt -load-pass-plugin %plugin -passes='escape<m=1>' -disable-output %s 2>&1 \
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check;m=1>' -disable-output %s 2>&1 \
 ; RUN:   | FileCheck %s --check-prefix=M1 --implicit-check-not=flow: '--implicit-check-not=    from '
-; RUN: opt -load-pass-plugin %plugin -passes='escape<m>' -disable-output %s 2>&1 \
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check;m>' -disable-output %s 2>&1 \
 ; RUN:   | FileCheck %s --check-prefix=M1 --implicit-check-not=flow: '--implicit-check-not=    from '
 ; M1:      to_global: malloc(16) escapes to heap: stored to global g
 ; M1-NEXT: returned: malloc(16) escapes to heap: returned
 ; M1:      local: moved to stack: malloc(16)
 ;
 ; The same lines are analysis remarks (EscapeFlow), at the allocation.
-; RUN: opt -load-pass-plugin %plugin -passes=escape -pass-remarks-analysis=escape \
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check>' -pass-remarks-analysis=escape \
 ; RUN:   -disable-output %s 2>&1 | FileCheck %s --check-prefix=REMARK
 ; REMARK:      remark: <unknown>:0:0:   flow: {heap} = &{storage for malloc(16)}:
 ; REMARK-NEXT: remark: <unknown>:0:0:     from g = p (assign to global g)
 ;
 ; Reporting changes nothing else: the same IR, and no output without m.
-; RUN: opt -load-pass-plugin %plugin -passes=escape -S %s -o %t.plain.ll
-; RUN: opt -load-pass-plugin %plugin -passes='escape<m=2>' -S %s -o %t.m2.ll 2>/dev/null
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check>' -S %s -o %t.plain.ll
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check;m=2>' -S %s -o %t.m2.ll 2>/dev/null
 ; RUN: diff %t.plain.ll %t.m2.ll
-; RUN: opt -load-pass-plugin %plugin -passes=escape -disable-output %s 2>&1 | count 0
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check>' -disable-output %s 2>&1 | count 0
 ;
 ; CHECK:to_global: malloc(16) escapes to heap: stored to global g
 ; CHECK-NEXT:to_global:   flow: {heap} = &{storage for malloc(16)}:

@@ -3,24 +3,24 @@
 ; `cleanup` parameter runs SROA and InstCombine on changed functions, and the
 ; default -O1/-O2 pipelines include it (after inlining), -O0 does not.
 ;
-; RUN: opt -load-pass-plugin %plugin -passes='escape<max-object=64;max-frame=512;max-recursive-frame=32;cleanup>' -print-pipeline-passes -disable-output %s | FileCheck %s --check-prefix=PRINT
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check;max-object=64;max-frame=512;max-recursive-frame=32;cleanup>' -print-pipeline-passes -disable-output %s | FileCheck %s --check-prefix=PRINT
 ; RUN: opt -load-pass-plugin %plugin -passes=escape -print-pipeline-passes -disable-output %s | FileCheck %s --check-prefix=PRINT-DEFAULT
-; RUN: opt -load-pass-plugin %plugin -passes='escape<cleanup>' -verify-each -S %s | FileCheck %s --check-prefix=CLEANUP
-; RUN: opt -load-pass-plugin %plugin -passes='escape<no-cleanup>' -S %s | FileCheck %s --check-prefix=NOCLEANUP
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check;cleanup>' -verify-each -S %s | FileCheck %s --check-prefix=CLEANUP
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check;no-cleanup>' -S %s | FileCheck %s --check-prefix=NOCLEANUP
 ; RUN: opt -load-pass-plugin %plugin -passes='default<O2>' -S %s | FileCheck %s --check-prefix=O2
 ; RUN: opt -load-pass-plugin %plugin -passes='default<O1>' -S %s | FileCheck %s --check-prefix=O2
 ; RUN: opt -load-pass-plugin %plugin -passes='default<O0>' -S %s | FileCheck %s --check-prefix=O0
 ; RUN: opt -load-pass-plugin %plugin -passes='default<O2>' -pass-remarks=escape -disable-output %s 2>&1 | FileCheck %s --check-prefix=O2-REMARK
 
-; RUN: opt -load-pass-plugin %plugin -passes='escape<m=2;max-object=64>' -print-pipeline-passes -disable-output %s | FileCheck %s --check-prefix=PRINT-M
-; RUN: not opt -load-pass-plugin %plugin -passes='escape<m=3>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=ERR-M3
-; RUN: not opt -load-pass-plugin %plugin -passes='escape<m=two>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=ERR-MX
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check;m=2;max-object=64>' -print-pipeline-passes -disable-output %s | FileCheck %s --check-prefix=PRINT-M
+; RUN: not opt -load-pass-plugin %plugin -passes='escape<no-room-check;m=3>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=ERR-M3
+; RUN: not opt -load-pass-plugin %plugin -passes='escape<no-room-check;m=two>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=ERR-MX
 
-; PRINT: escape<max-object=64;max-frame=512;max-recursive-frame=32;max-align=64;cleanup>
-; PRINT-M: escape<max-object=64;max-frame=8192;max-recursive-frame=128;max-align=64;no-cleanup;m=2>
+; PRINT: escape<max-object=64;max-frame=512;max-recursive-frame=32;max-align=64;stack-reserve=50;no-room-check;cleanup>
+; PRINT-M: escape<max-object=64;max-frame=8192;max-recursive-frame=128;max-align=64;stack-reserve=50;no-room-check;no-cleanup;m=2>
 ; ERR-M3: error: invalid value '3' for parameter 'm' of pass 'escape' (expected 0, 1 or 2)
 ; ERR-MX: error: invalid value 'two' for parameter 'm' of pass 'escape' (expected 0, 1 or 2)
-; PRINT-DEFAULT: escape<max-object=1024;max-frame=8192;max-recursive-frame=128;max-align=64;no-cleanup>
+; PRINT-DEFAULT: escape<max-object=1024;max-frame=8192;max-recursive-frame=128;max-align=64;stack-reserve=50;room-check;no-cleanup>
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
@@ -51,9 +51,8 @@ entry:
 ; delete this allocation, -O2 with the plugin puts it on the stack.
 define void @buffer_for_reader() {
 ; O2-LABEL: define void @buffer_for_reader(
-; O2:         alloca [32 x i8], align 16
-; O2-NOT:     @malloc
-; O2-NOT:     @free
+; O2:         call i1 @__escape_stack_room(i64 %{{.*}}, i64 32, i64 50)
+; O2:         alloca i8, i64 %{{.*}}, align 16
 ; O2:         ret void
 ; O0-LABEL: define void @buffer_for_reader(
 ; O0:         call ptr @malloc(i64 32)

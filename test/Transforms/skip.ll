@@ -4,9 +4,9 @@
 ; native stack), calls marked nobuiltin, and library calls the function
 ; forbids with "no-builtin-*".
 ;
-; RUN: opt -load-pass-plugin %plugin -passes=escape -verify-each -S %s | FileCheck %s
-; RUN: opt -load-pass-plugin %plugin -passes=escape -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | FileCheck %s --check-prefix=REMARK
-; RUN: opt -load-pass-plugin %plugin -passes=escape -pass-remarks=escape -disable-output %s 2>&1 | grep -c "moved to stack" | FileCheck %s --check-prefix=PROMOTED
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check>' -verify-each -S %s | FileCheck %s
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check>' -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | FileCheck %s --check-prefix=REMARK
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check>' -pass-remarks=escape -disable-output %s 2>&1 | grep -c "moved to stack" | FileCheck %s --check-prefix=PROMOTED
 
 ; Only @setjmp_neighbour's allocation moves.
 ; PROMOTED: {{^}}1{{$}}

@@ -7,9 +7,9 @@
 ; them: with a wrong nocapture on @setself, GVN forwards the store of %x to
 ; the load of a.v, which the store through a.self overwrote.
 ;
-; RUN: opt -load-pass-plugin %plugin -passes=escape -S %s | FileCheck %s
-; RUN: opt -load-pass-plugin %plugin -passes='escape<m=1>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=M
-; RUN: opt -load-pass-plugin %plugin -passes='escape,function(gvn)' -S %s | FileCheck %s --check-prefix=AA
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check>' -S %s | FileCheck %s
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check;m=1>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=M
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check>,function(gvn)' -S %s | FileCheck %s --check-prefix=AA
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"

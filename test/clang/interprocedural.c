@@ -16,10 +16,10 @@ __attribute__((noinline)) long checksum(const unsigned char *p, int n) { // expe
   return s;
 }
 
+// Promoted behind the room check (pass/room.h): 64 bytes of slot area.
 // CHECK-LABEL: define{{.*}} @buffer_to_helper(
-// CHECK: alloca [64 x i8], align 16
-// CHECK-NOT: @malloc
-// CHECK-NOT: @free
+// CHECK: call i1 @__escape_stack_room(i64 %{{.*}}, i64 64, i64 50)
+// CHECK: alloca i8, i64 %{{.*}}, align 16
 // CHECK: ret
 long buffer_to_helper(int fill) {
   unsigned char *buf = malloc(64); // expected-remark {{moved to stack: malloc(64)}}
@@ -87,8 +87,7 @@ struct node {
 };
 
 // CHECK-LABEL: define{{.*}} @local_list(
-// CHECK-NOT: @malloc
-// CHECK-NOT: @free
+// CHECK: call i1 @__escape_stack_room(i64 %{{.*}}, i64 48, i64 50)
 // CHECK: ret
 int local_list(int x) {
   struct node *a = malloc(sizeof *a); // expected-remark {{moved to stack: malloc(16)}}
