@@ -65,6 +65,9 @@ void esc_reason_text(EscText *t, EscReason reason, const char *detail) {
   case ESC_OWN_ALLOCATOR:
     esc_text_append(t, "calls the program's own %s, not the C library's", detail ? detail : "allocator");
     break;
+  case ESC_NOT_VERSIONABLE:
+    esc_text_append(t, "no room check for a variadic function or one with computed gotos");
+    break;
   case ESC_WRONG_PROTOTYPE:
     esc_text_append(t, "%s declared with a prototype other than the C library's",
                     detail ? detail : "allocator");

@@ -39,11 +39,13 @@
 #else
 #include <llvm/Passes/PassPlugin.h>
 #endif
+#include <llvm/Support/CommandLine.h>
 #include <llvm/Support/Error.h>
 #include <llvm/Support/raw_ostream.h>
 #include <llvm/TargetParser/Triple.h>
 #include <llvm/Transforms/InstCombine/InstCombine.h>
 #include <llvm/Transforms/Scalar/SROA.h>
+#include <llvm/Transforms/Utils/Cloning.h>
 #include <llvm/Transforms/Utils/Local.h>
 
 #include <cstring>
@@ -74,6 +76,7 @@ struct EscHost {
   std::unique_ptr<OptimizationRemarkEmitter> ORE; // created on first report
   std::vector<const DILocalVariable *> ParamVariables; // from debug info, on first query
   std::unique_ptr<DenseMap<const Value *, VariableName>> VariableNames; // on first query
+  std::vector<Function *> Versions; // made for the room check, to clean up too
 
   EscHost(Function &F, FunctionAnalysisManager &FAM, bool Recursive, SummaryMap &Summaries,
           unsigned Level = 0)
@@ -155,8 +158,11 @@ struct EscapePass : PassInfoMixin<EscapePass> {
           continue;
         Changed = true;
         FAM.invalidate(*F, PreservedAnalyses::none());
-        if (Cleanup)
-          CleanupFPM.run(*F, FAM); // invalidates F's analyses as it goes
+        if (!Cleanup)
+          continue;
+        CleanupFPM.run(*F, FAM); // invalidates F's analyses as it goes
+        for (Function *Version : Host.Versions)
+          CleanupFPM.run(*Version, FAM);
       }
     }
     return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
@@ -411,6 +417,14 @@ bool parsePipelineElement(StringRef Name, ModulePassManager &MPM,
   return true;
 }
 
+// clang adds the pass to its pipelines without parameters: `-mllvm
+// -escape-room-check=0` turns the room check off there (with clang 19 the
+// plugin must then also be loaded with `-Xclang -load`, or the option is
+// unknown: LLVM issue #56137).
+cl::opt<bool> RoomCheckInPipelines("escape-room-check", cl::init(true),
+                                   cl::desc("escape: check the stack's room before using "
+                                            "slots (off: static slots and budgets)"));
+
 void registerCallbacks(PassBuilder &PB) {
   PB.registerPipelineParsingCallback(parsePipelineElement);
   // The inliner has run by then, so allocations of inlined helpers are visible.
@@ -420,6 +434,7 @@ void registerCallbacks(PassBuilder &PB) {
       return;
     EscapeParams P;
     P.Cleanup = true;
+    P.Options.room_check = RoomCheckInPipelines;
     MPM.addPass(EscapePass(P));
   };
   // After the inliner, so allocations of inlined helpers are visible; this
@@ -701,26 +716,50 @@ extern "C" bool esc_host_carries_around(EscHost *H, LLVMBasicBlockRef PhiBlock,
   return false;
 }
 
-extern "C" LLVMBasicBlockRef esc_host_split_block(EscHost *H, LLVMValueRef Inst,
-                                                  const char *Name) {
-  auto *I = cast<Instruction>(unwrap(Inst));
-  BasicBlock *New = I->getParent()->splitBasicBlock(I, Name);
-  H->Cycles.reset();
-  H->ORE.reset();
-  return wrap(New);
+// A new internal function in the same module, named after the host's.
+static void makeVersion(EscHost *H, Function *V, const char *Suffix) {
+  V->setName(H->F.getName() + Suffix);
+  V->setLinkage(GlobalValue::InternalLinkage);
+  V->setVisibility(GlobalValue::DefaultVisibility);
+  V->setDLLStorageClass(GlobalValue::DefaultStorageClass);
+  V->setComdat(nullptr);
+  V->setUnnamedAddr(GlobalValue::UnnamedAddr::Global);
+  H->Versions.push_back(V);
 }
 
-extern "C" LLVMBasicBlockRef esc_host_split_normal_edge(EscHost *H, LLVMValueRef Invoke,
-                                                        const char *Name) {
-  auto *II = cast<InvokeInst>(unwrap(Invoke));
-  BasicBlock *From = II->getParent(), *To = II->getNormalDest();
-  BasicBlock *New = BasicBlock::Create(II->getContext(), Name, From->getParent(), To);
-  BranchInst::Create(To, New)->setDebugLoc(II->getDebugLoc());
-  II->setNormalDest(New);
-  To->replacePhiUsesWith(From, New);
+extern "C" LLVMValueRef esc_host_clone_function(EscHost *H, const char *Suffix) {
+  ValueToValueMapTy Map;
+  Function *Clone = CloneFunction(&H->F, Map); // with a subprogram of its own
+  makeVersion(H, Clone, Suffix);
+  return wrap(Clone);
+}
+
+extern "C" LLVMValueRef esc_host_move_body(EscHost *H, const char *Suffix) {
+  Function &F = H->F;
+  Function *Body = Function::Create(F.getFunctionType(), GlobalValue::InternalLinkage,
+                                    F.getAddressSpace(), "", F.getParent());
+  Body->copyAttributesFrom(&F);
+  makeVersion(H, Body, Suffix);
+  Body->splice(Body->end(), &F);
+  for (unsigned I = 0, E = F.arg_size(); I != E; ++I) {
+    F.getArg(I)->replaceAllUsesWith(Body->getArg(I));
+    Body->getArg(I)->takeName(F.getArg(I));
+  }
+  Body->setSubprogram(F.getSubprogram());
+  F.setSubprogram(nullptr);
   H->Cycles.reset();
   H->ORE.reset();
-  return wrap(New);
+  return wrap(Body);
+}
+
+extern "C" bool esc_host_can_version(EscHost *H) {
+  const Function &F = H->F;
+  if (F.isVarArg() || F.hasParamAttribute(0, Attribute::InAlloca))
+    return false;
+  for (const Argument &A : F.args())
+    if (A.hasInAllocaAttr() || A.hasPreallocatedAttr())
+      return false;
+  return none_of(F, [](const BasicBlock &BB) { return BB.hasAddressTaken(); });
 }
 
 extern "C" LLVMValueRef esc_host_invoke_to_call(EscHost *H, LLVMValueRef Invoke) {

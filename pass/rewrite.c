@@ -15,7 +15,6 @@ typedef struct Rewriter {
   LLVMBuilderRef builder;
   LLVMModuleRef module;
   LLVMContextRef context;
-  LLVMValueRef room; /* the room check's answer (room.h), or NULL: slots always */
 } Rewriter;
 
 static bool promoted(const EscSite *site) { return site->verdict == ESC_PROMOTED; }
@@ -99,77 +98,20 @@ static void position_at(Rewriter *r, LLVMValueRef inst) {
   LLVMSetCurrentDebugLocation2(r->builder, LLVMInstructionGetDebugLoc(inst));
 }
 
-/* The call's name, which the value replacing it takes over; the caller
- * frees it. */
-static char *take_name(LLVMValueRef call) {
-  size_t len;
-  const char *name = LLVMGetValueName2(call, &len);
-  char *kept = esc_calloc(len + 1, 1);
-  memcpy(kept, name, len);
-  LLVMSetValueName2(call, "", 0);
-  return kept;
-}
-
-/* A static alloca of its own, at the top of the entry block. */
 static void create_slot(Rewriter *r, EscSite *site) {
   LLVMValueRef first = LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(r->g->function));
   LLVMPositionBuilderBefore(r->builder, first);
   LLVMSetCurrentDebugLocation2(r->builder, NULL);
-  char *name = r->room ? NULL : take_name(site->call); /* the call is about to go */
+  /* The slot takes over the call's name: the call is about to go. */
+  size_t len;
+  const char *name = LLVMGetValueName2(site->call, &len);
+  char *kept = esc_calloc(len + 1, 1);
+  memcpy(kept, name, len);
+  LLVMSetValueName2(site->call, "", 0);
   LLVMTypeRef type = LLVMArrayType2(LLVMInt8TypeInContext(r->context), esc_slot_size(site));
-  site->slot = LLVMBuildAlloca(r->builder, type, name && *name ? name : "escape.slot");
-  LLVMSetAlignment(site->slot, (unsigned)site->align);
-  free(name);
-}
-
-/* The promoted sites' slots as one area, each at an offset aligned for it:
- * returns its size, and its alignment through *align. */
-static uint64_t lay_out_area(EscGraph *g, uint64_t *offsets, uint64_t *align) {
-  uint64_t end = 0;
-  *align = 1;
-  for (uint32_t s = 0; s < g->site_count; s++) {
-    const EscSite *site = &g->sites[s];
-    if (!promoted(site))
-      continue;
-    offsets[s] = (end + site->align - 1) / site->align * site->align;
-    end = offsets[s] + esc_slot_size(site);
-    if (site->align > *align)
-      *align = site->align;
-  }
-  return end;
-}
-
-/* Checks the room for the area, then allocates it, `size` bytes when there
- * is room and none when not, as a dynamic alloca: the frame grows only when
- * the check passed. Under AddressSanitizer each slot is a static alloca of
- * its own instead, so that its use-after-return mode watches it. */
-static void create_checked_slots(Rewriter *r, const EscOptions *options) {
-  EscGraph *g = r->g;
-  uint64_t *offsets = esc_calloc(g->site_count, sizeof *offsets), align;
-  uint64_t size = lay_out_area(g, offsets, &align);
-  /* The alloca may be realigned: count the padding that costs. */
-  r->room = esc_room_check(g, r->builder, size + (align > 16 ? align : 0), options->stack_reserve);
-  bool asan = esc_has_fn_attr(NULL, g->function, "sanitize_address");
-  LLVMTypeRef i8 = LLVMInt8TypeInContext(r->context), i64 = LLVMInt64TypeInContext(r->context);
-  LLVMValueRef area = NULL;
-  if (!asan) {
-    LLVMValueRef bytes =
-        LLVMBuildSelect(r->builder, r->room, LLVMConstInt(i64, size, false), LLVMConstInt(i64, 0, false), "");
-    area = LLVMBuildArrayAlloca(r->builder, i8, bytes, "escape.area");
-    LLVMSetAlignment(area, (unsigned)align);
-  }
-  for (uint32_t s = 0; s < g->site_count; s++) {
-    EscSite *site = &g->sites[s];
-    if (!promoted(site))
-      continue;
-    if (asan) {
-      create_slot(r, site);
-    } else {
-      LLVMValueRef offset = LLVMConstInt(i64, offsets[s], false);
-      site->slot = LLVMBuildGEP2(r->builder, i8, area, &offset, 1, "escape.slot");
-    }
-  }
-  free(offsets);
+  site->slot = LLVMBuildAlloca(r->builder, type, len ? kept : "escape.slot");
+  LLVMSetAlignment(site->slot, site->align);
+  free(kept);
 }
 
 /* ---- frees ------------------------------------------------------------ */
@@ -213,20 +155,11 @@ static FreeTargets targets_of(EscGraph *g, const EscFree *fr, LLVMValueRef freed
   return t;
 }
 
-/* The free's operand becomes `freed`, which may be null. */
-static void set_freed(const EscFree *fr, LLVMValueRef freed) {
-  unsigned ptr_arg = fr->ptr_arg;
-  LLVMSetOperand(fr->call, ptr_arg, freed);
-  static const char *const non_null[] = {"nonnull", "dereferenceable"};
-  for (unsigned i = 0; i < 2; i++)
-    LLVMRemoveCallSiteEnumAttribute(
-        fr->call, ptr_arg + 1, LLVMGetEnumAttributeKindForName(non_null[i], strlen(non_null[i])));
-}
-
 /* free(p) -> free(p == slot ? NULL : p) for every promoted slot p may be. */
 static void guard_free(Rewriter *r, const EscFree *fr) {
+  unsigned ptr_arg = fr->ptr_arg;
   EscGraph *g = r->g;
-  LLVMValueRef freed = LLVMGetOperand(fr->call, fr->ptr_arg);
+  LLVMValueRef freed = LLVMGetOperand(fr->call, ptr_arg);
   LLVMTypeRef type = LLVMTypeOf(freed);
   position_at(r, fr->call);
   for (uint32_t s = esc_first_site(g, fr->node); s != ESC_NONE; s = g->sites[s].next_in_class) {
@@ -239,7 +172,12 @@ static void guard_free(Rewriter *r, const EscFree *fr) {
     LLVMValueRef same = LLVMBuildICmp(r->builder, LLVMIntEQ, freed, slot, "escape.guard");
     freed = LLVMBuildSelect(r->builder, same, LLVMConstNull(type), freed, "escape.free");
   }
-  set_freed(fr, freed);
+  LLVMSetOperand(fr->call, ptr_arg, freed);
+  /* The operand may now be null. */
+  static const char *const non_null[] = {"nonnull", "dereferenceable"};
+  for (unsigned i = 0; i < 2; i++)
+    LLVMRemoveCallSiteEnumAttribute(
+        fr->call, ptr_arg + 1, LLVMGetEnumAttributeKindForName(non_null[i], strlen(non_null[i])));
 }
 
 static bool rewrite_free(Rewriter *r, const EscFree *fr) {
@@ -249,15 +187,7 @@ static bool rewrite_free(Rewriter *r, const EscFree *fr) {
   if (!t.promoted)
     return false;
   bool only_promoted = t.heap == 0 && !esc_has(g, fr->node, ESC_EXTERNAL);
-  if (r->room && only_promoted) {
-    /* With room every object it may free is a slot; without, none is. */
-    position_at(r, fr->call);
-    LLVMValueRef freed = LLVMGetOperand(fr->call, fr->ptr_arg);
-    set_freed(fr, LLVMBuildSelect(r->builder, r->room, LLVMConstNull(LLVMTypeOf(freed)), freed,
-                                  "escape.free"));
-  } else if (r->room) {
-    guard_free(r, fr);
-  } else if (t.exact || only_promoted) {
+  if (t.exact || only_promoted) {
     if (t.exact) {
       position_at(r, fr->call);
       emit_lifetime(r, "llvm.lifetime.end", t.exact->slot, esc_slot_size(t.exact));
@@ -312,44 +242,12 @@ static void rewrite_site(Rewriter *r, EscSite *site) {
   site->call = NULL;
 }
 
-/* Where there is room the slot, else the call as it was:
- *   before: br room, stack, heap
- *   stack:  (memset for calloc) br join
- *   heap:   p.heap = call/invoke ...       (an invoke's normal edge to join)
- *   join:   p = phi [slot, stack], [p.heap, heap] */
-static void rewrite_site_two_ways(Rewriter *r, EscSite *site) {
-  EscHost *host = r->g->host;
-  LLVMValueRef call = site->call;
-  LLVMBasicBlockRef before = LLVMGetInstructionParent(call);
-  LLVMBasicBlockRef heap = esc_host_split_block(host, call, "escape.heap");
-  LLVMBasicBlockRef join = LLVMIsAInvokeInst(call)
-                               ? esc_host_split_normal_edge(host, call, "escape.join")
-                               : esc_host_split_block(host, LLVMGetNextInstruction(call), "escape.join");
-  LLVMBasicBlockRef stack = LLVMInsertBasicBlockInContext(r->context, heap, "escape.stack");
-  LLVMInstructionEraseFromParent(LLVMGetBasicBlockTerminator(before));
-  LLVMPositionBuilderAtEnd(r->builder, before);
-  LLVMSetCurrentDebugLocation2(r->builder, LLVMInstructionGetDebugLoc(call));
-  LLVMBuildCondBr(r->builder, r->room, stack, heap);
-  LLVMPositionBuilderAtEnd(r->builder, stack);
-  if (site->allocator.zeroed)
-    LLVMBuildMemSet(r->builder, site->slot, LLVMConstInt(LLVMInt8TypeInContext(r->context), 0, 0),
-                    LLVMConstInt(LLVMInt64TypeInContext(r->context), esc_slot_size(site), 0),
-                    (unsigned)site->align);
-  LLVMBuildBr(r->builder, join);
-  position_at(r, LLVMGetFirstInstruction(join));
-  char *name = take_name(call);
-  LLVMValueRef merged = LLVMBuildPhi(r->builder, LLVMTypeOf(call), name);
-  if (*name) {
-    char *heap_name = esc_calloc(strlen(name) + sizeof ".heap", 1);
-    strcat(strcpy(heap_name, name), ".heap");
-    LLVMSetValueName2(call, heap_name, strlen(heap_name));
-    free(heap_name);
-  }
-  free(name);
-  LLVMReplaceAllUsesWith(call, merged);
-  LLVMValueRef values[] = {site->slot, call};
-  LLVMBasicBlockRef blocks[] = {stack, heap};
-  LLVMAddIncoming(merged, values, blocks, 2);
+/* What the stack version's frame may hold beyond the heap version's: the
+ * slots as the budget counts them, and room for the registers and spills of
+ * different code; AddressSanitizer's redzones at least double a slot. */
+static uint64_t stack_version_need(EscGraph *g) {
+  uint64_t need = esc_promoted_bytes(g) + 256;
+  return esc_has_fn_attr(NULL, g->function, "sanitize_address") ? 2 * need : need;
 }
 
 bool esc_rewrite(EscGraph *g, const EscOptions *options) {
@@ -358,21 +256,25 @@ bool esc_rewrite(EscGraph *g, const EscOptions *options) {
     any |= promoted(&g->sites[s]);
   if (!any)
     return false;
+  /* With the room check the body as it is now becomes the heap version, and
+   * the one rewritten below the stack version (room.h). */
+  LLVMValueRef heap = options->room_check ? esc_host_clone_function(g->host, ".escape.heap") : NULL;
   drop_tail_markers(g);
   LLVMModuleRef module = LLVMGetGlobalParent(g->function);
   Rewriter r = {g, LLVMCreateBuilderInContext(LLVMGetModuleContext(module)), module,
-                LLVMGetModuleContext(module), NULL};
-  if (options->room_check)
-    create_checked_slots(&r, options);
-  else
-    for (uint32_t s = 0; s < g->site_count; s++)
-      if (promoted(&g->sites[s]))
-        create_slot(&r, &g->sites[s]);
+                LLVMGetModuleContext(module)};
+  for (uint32_t s = 0; s < g->site_count; s++)
+    if (promoted(&g->sites[s]))
+      create_slot(&r, &g->sites[s]);
   for (uint32_t f = 0; f < g->free_count; f++)
     rewrite_free(&r, &g->frees[f]);
   for (uint32_t s = 0; s < g->site_count; s++)
     if (promoted(&g->sites[s]))
-      (r.room ? rewrite_site_two_ways : rewrite_site)(&r, &g->sites[s]);
+      rewrite_site(&r, &g->sites[s]);
   LLVMDisposeBuilder(r.builder);
+  if (heap) {
+    LLVMValueRef stack = esc_host_move_body(g->host, ".escape.stack");
+    esc_room_dispatch(g, g->function, stack, heap, stack_version_need(g), options->stack_reserve);
+  }
   return true;
 }

@@ -13,7 +13,9 @@
 
 #include "graph.h"
 
-/* Returns true when the function changed. */
+/* Returns true when the function changed. With options->room_check, the
+ * function becomes the room check in front of two versions of itself
+ * (room.h). */
 bool esc_rewrite(EscGraph *g, const EscOptions *options);
 
 #endif

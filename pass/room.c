@@ -12,6 +12,7 @@
 #include "room.h"
 
 #include "attrs.h"
+#include "util.h"
 
 #include <llvm-c/Core.h>
 #include <stdlib.h>
@@ -203,56 +204,58 @@ static LLVMValueRef slow_path(const Room *r) {
   return fn;
 }
 
-static bool is_static_alloca(LLVMValueRef i) {
-  return LLVMIsAAllocaInst(i) && LLVMIsAConstant(LLVMGetOperand(i, 0));
-}
-
-/* The first instruction of the entry block that is not a static alloca;
- * static allocas after it move before it, so that they stay static. */
-static LLVMValueRef after_static_allocas(LLVMBuilderRef b, LLVMBasicBlockRef entry) {
-  LLVMValueRef first = LLVMGetFirstInstruction(entry);
-  while (is_static_alloca(first))
-    first = LLVMGetNextInstruction(first);
-  LLVMPositionBuilderBefore(b, first);
-  for (LLVMValueRef i = LLVMGetNextInstruction(first), next; i; i = next) {
-    next = LLVMGetNextInstruction(i);
-    if (is_static_alloca(i)) {
-      size_t len;
-      char *name = strdup(LLVMGetValueName2(i, &len));
-      LLVMInstructionRemoveFromParent(i);
-      LLVMInsertIntoBuilderWithName(b, i, name);
-      free(name);
-    }
+/* musttail call `callee` with the dispatcher's own arguments and attributes
+ * (musttail wants the ABI ones to match), then return what it returns. */
+static void forward(LLVMBuilderRef b, LLVMValueRef fn, LLVMValueRef callee) {
+  unsigned n = LLVMCountParams(fn);
+  LLVMValueRef *args = esc_calloc(n + 1, sizeof *args);
+  for (unsigned i = 0; i < n; i++)
+    args[i] = LLVMGetParam(fn, i);
+  LLVMTypeRef type = LLVMGlobalGetValueType(fn);
+  LLVMValueRef result = call(b, type, callee, args, n, "");
+  free(args);
+  LLVMSetTailCallKind(result, LLVMTailCallKindMustTail);
+  LLVMSetInstructionCallConv(result, LLVMGetFunctionCallConv(fn));
+  for (LLVMAttributeIndex i = LLVMAttributeReturnIndex; i <= n; i++) {
+    unsigned count = LLVMGetAttributeCountAtIndex(fn, i);
+    LLVMAttributeRef *attrs = esc_calloc(count + 1, sizeof *attrs);
+    LLVMGetAttributesAtIndex(fn, i, attrs);
+    for (unsigned k = 0; k < count; k++)
+      LLVMAddCallSiteAttribute(result, i, attrs[k]);
+    free(attrs);
   }
-  return first;
-}
+  if (LLVMGetTypeKind(LLVMGetReturnType(type)) == LLVMVoidTypeKind)
+    LLVMBuildRetVoid(b);
+  else
+    LLVMBuildRet(b, result);
+  }
 
-LLVMValueRef esc_room_check(EscGraph *g, LLVMBuilderRef b, uint64_t need, unsigned reserve) {
+void esc_room_dispatch(EscGraph *g, LLVMValueRef fn, LLVMValueRef stack, LLVMValueRef heap,
+                       uint64_t need, unsigned reserve) {
   Room r = room_of(g);
-  LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(g->function);
-  LLVMValueRef first = after_static_allocas(b, entry);
-  LLVMPositionBuilderBefore(b, first);
-  LLVMSetCurrentDebugLocation2(b, NULL);
+  LLVMBuilderRef b = LLVMCreateBuilderInContext(r.context);
+  LLVMBasicBlockRef entry = block(&r, fn, "entry"), slow = block(&r, fn, "escape.slow"),
+                    on_stack = block(&r, fn, "escape.stack"), on_heap = block(&r, fn, "escape.heap");
+  LLVMPositionBuilderAtEnd(b, entry);
   LLVMTypeRef save_type, ptr = r.ptr;
   LLVMValueRef save = intrinsic(&r, "llvm.stacksave", &ptr, &save_type);
   LLVMValueRef sp = LLVMBuildPtrToInt(b, call(b, save_type, save, NULL, 0, "escape.sp"), r.word, "");
-  LLVMValueRef fast = room_test(&r, b, thread_bounds(&r, b), sp, word(&r, need), word(&r, reserve));
+  LLVMValueRef fits = room_test(&r, b, thread_bounds(&r, b), sp, word(&r, need), word(&r, reserve));
+  LLVMBuildCondBr(b, fits, on_stack, slow);
 
-  LLVMBasicBlockRef checked = esc_host_split_block(g->host, first, "escape.checked");
-  LLVMBasicBlockRef slow = LLVMInsertBasicBlockInContext(r.context, checked, "escape.slow");
-  LLVMInstructionEraseFromParent(LLVMGetBasicBlockTerminator(entry));
-  LLVMPositionBuilderAtEnd(b, entry);
-  LLVMBuildCondBr(b, fast, checked, slow);
   LLVMPositionBuilderAtEnd(b, slow);
   LLVMValueRef args[] = {sp, word(&r, need), word(&r, reserve)};
   LLVMValueRef helper = slow_path(&r);
   LLVMValueRef asked = call(b, LLVMGlobalGetValueType(helper), helper, args, 3, "escape.asked");
-  LLVMBuildBr(b, checked);
+  LLVMBuildCondBr(b, asked, on_stack, on_heap);
 
-  LLVMPositionBuilderBefore(b, first);
-  LLVMValueRef room = LLVMBuildPhi(b, LLVMInt1TypeInContext(r.context), "escape.room");
-  LLVMValueRef values[] = {LLVMConstInt(LLVMInt1TypeInContext(r.context), 1, false), asked};
-  LLVMBasicBlockRef blocks[] = {entry, slow};
-  LLVMAddIncoming(room, values, blocks, 2);
-  return room;
+  LLVMPositionBuilderAtEnd(b, on_stack);
+  forward(b, fn, stack);
+  LLVMPositionBuilderAtEnd(b, on_heap);
+  forward(b, fn, heap);
+  LLVMDisposeBuilder(b);
+  /* Its slots must stay in its own frame, behind the check. */
+  LLVMRemoveEnumAttributeAtIndex(stack, LLVMAttributeFunctionIndex, esc_attr_kind("alwaysinline"));
+  LLVMAddAttributeAtIndex(stack, LLVMAttributeFunctionIndex,
+                          LLVMCreateEnumAttribute(r.context, esc_attr_kind("noinline"), 0));
 }

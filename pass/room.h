@@ -7,9 +7,11 @@
  * bounds, which a helper emitted into the module reads once per thread
  * (pthread_getattr_np, pthread_attr_getstack) and keeps in a thread-local.
  * Only when the room left after the slots is at least `reserve` percent of
- * the whole stack does the call allocate its slot area (a dynamic alloca of
- * `need` bytes, 0 otherwise); every allocation then takes the heap path
- * exactly as without the pass. A stack pointer outside the thread's stack (a
+ * the whole stack does the call go on in the function's stack version, whose
+ * promoted objects are static slots (so SROA can still make registers of
+ * them); otherwise it goes on in the heap version, the function's body as it
+ * was without the pass, whose frame is the original one. Each is reached by
+ * a musttail call from the function itself, now only the check. A stack pointer outside the thread's stack (a
  * sigaltstack handler, a makecontext coroutine) or a thread whose bounds
  * cannot be read takes the heap.
  *
@@ -23,22 +25,24 @@
  *   A program that never uses more than r bytes of a thread's stack without
  *   the pass (half of it, by default) never overflows that stack with it,
  *   whatever its recursion, its threads' stack sizes, or the inlining done
- *   after the pass (an inlined area stays dynamic: the inliner brackets it
- *   with stacksave/stackrestore, and the check goes with it).
+ *   after the pass (the stack version is noinline, so its slots never join
+ *   another frame; the check may be inlined, and goes with its calls).
  *
- * The stack pointer is read with llvm.stacksave, after the function's fixed
- * frame; the fixed frame is part of orig(t). */
+ * `need` covers what the stack version's frame may add to the heap
+ * version's: its slots, their alignment, and a margin for the registers and
+ * spills of different code. The heap version is a copy of the original
+ * body, so on that way the program's frames are the ones it had. */
 #ifndef ESCAPE_ROOM_H
 #define ESCAPE_ROOM_H
 
 #include "graph.h"
 
-/* Emits, after the static allocas at the top of the function's entry block,
- * the check that `need` bytes fit on the current thread's stack, leaving
- * `reserve` percent of it. The rest of the entry block moves to a new block,
- * which every block but the entry and the check's slow path is dominated by;
- * returns the i1 answer, a phi at the top of that block, and leaves the
- * builder right after it. */
-LLVMValueRef esc_room_check(EscGraph *g, LLVMBuilderRef b, uint64_t need, unsigned reserve);
+/* Makes the function `fn` a dispatcher between two versions of the same
+ * type: `stack`, whose promoted objects are static slots taking at most
+ * `need` bytes more than `heap`'s frame, and `heap`, the body as it was
+ * without the pass. The check runs first; each way is a musttail call, so the
+ * dispatcher leaves no frame behind. `fn` must have no blocks. */
+void esc_room_dispatch(EscGraph *g, LLVMValueRef fn, LLVMValueRef stack, LLVMValueRef heap,
+                       uint64_t need, unsigned reserve);
 
 #endif

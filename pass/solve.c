@@ -1,8 +1,6 @@
 /* solve: flag propagation and verdicts (see solve.h). */
 #include "solve.h"
 
-#include "attrs.h"
-
 #include <llvm-c/Core.h>
 #include <stdlib.h>
 #include <string.h>
@@ -297,16 +295,28 @@ static void judge_size(EscGraph *g, const EscOptions *options) {
   }
 }
 
-/* Slots are static allocas without the room check (room.h), and under
- * AddressSanitizer, whose use-after-return mode watches only those: there a
- * function that may be re-entered gets the smaller budget. */
-static bool static_slots(EscGraph *g, const EscOptions *options) {
-  return !options->room_check || esc_has_fn_attr(NULL, g->function, "sanitize_address");
+uint64_t esc_promoted_bytes(EscGraph *g) {
+  uint64_t used = 0, stack_align = stack_alignment(g);
+  for (uint32_t s = 0; s < g->site_count; s++)
+    if (g->sites[s].verdict == ESC_PROMOTED)
+      used += footprint(&g->sites[s], stack_align);
+  return used;
 }
 
-/* Greedy, in program order: the first sites get the frame. */
+/* The room check calls the function's versions through a musttail forward:
+ * a function it cannot forward to keeps its objects on the heap. */
+static void judge_versioning(EscGraph *g, const EscOptions *options) {
+  if (!options->room_check || esc_host_can_version(g->host))
+    return;
+  for (uint32_t s = 0; s < g->site_count; s++)
+    if (g->sites[s].verdict == ESC_PROMOTED)
+      g->sites[s].verdict = ESC_NOT_VERSIONABLE;
+}
+
+/* Greedy, in program order: the first sites get the frame. Without the room
+ * check (room.h), a function that may be re-entered gets the smaller budget. */
 static void judge_budget(EscGraph *g, const EscOptions *options) {
-  uint64_t budget = static_slots(g, options) && esc_host_function_is_recursive(g->host)
+  uint64_t budget = !options->room_check && esc_host_function_is_recursive(g->host)
                         ? options->max_recursive_frame
                         : options->max_frame;
   uint64_t used = 0, stack_align = stack_alignment(g);
@@ -343,5 +353,6 @@ void esc_solve(EscGraph *g, const EscOptions *options) {
   judge_flow(g);
   judge_size(g, options);
   judge_loops(g);
+  judge_versioning(g, options);
   judge_budget(g, options);
 }

@@ -21,6 +21,9 @@ void esc_propagate(EscGraph *g);
  * returned pointers escape), propagates, and judges every site. */
 void esc_solve(EscGraph *g, const EscOptions *options);
 
+/* The frame bytes the promoted sites take, as the budget counts them. */
+uint64_t esc_promoted_bytes(EscGraph *g);
+
 /* The sites of the class of `node`, as a list through next_in_class. */
 uint32_t esc_first_site(EscGraph *g, uint32_t node);
 

@@ -45,6 +45,7 @@ typedef enum EscReason {
   ESC_TOO_ALIGNED,      /* alignment > limit */
   ESC_OWN_ALLOCATOR,    /* the program defines the allocator or deallocator (detail) */
   ESC_WRONG_PROTOTYPE,  /* declared with another type than the library's (detail) */
+  ESC_NOT_VERSIONABLE,  /* the room check cannot forward to the function's versions */
 } EscReason;
 
 /* One verdict on one allocation site. Strings are owned by the caller and
@@ -117,16 +118,21 @@ bool esc_host_carries_around(EscHost *host, LLVMBasicBlockRef phi_block,
  * reference to it, or to those phis, afterwards. Returns the call. */
 LLVMValueRef esc_host_invoke_to_call(EscHost *host, LLVMValueRef invoke);
 
-/* Splits the block of `inst` before it: `inst` and what follows move to a
- * new block, which the old one now ends by branching to; the phis of the
- * successors name the new block, and debug records move with their
- * instructions. Returns the new block. */
-LLVMBasicBlockRef esc_host_split_block(EscHost *host, LLVMValueRef inst, const char *name);
+/* The versions of the function that the room check chooses between
+ * (room.h). Both are internal functions of the same type and attributes,
+ * named after the function with `suffix`, that the host cleans up (SROA,
+ * InstCombine) with the function when asked to.
+ * esc_host_clone_function: a copy of the function's body as it is now.
+ * esc_host_move_body: a new function that takes over the body (and the debug
+ * subprogram); the function is left without blocks, for the caller to give
+ * it new ones. */
+LLVMValueRef esc_host_clone_function(EscHost *host, const char *suffix);
+LLVMValueRef esc_host_move_body(EscHost *host, const char *suffix);
 
-/* Puts a new block on the edge from `invoke` to its normal destination: the
- * invoke continues there, it branches on, and the destination's phis name it.
- * Returns the new block. */
-LLVMBasicBlockRef esc_host_split_normal_edge(EscHost *host, LLVMValueRef invoke, const char *name);
+/* True when the function can be versioned and called through a musttail
+ * forward: not variadic, no inalloca or preallocated parameter, no block
+ * whose address is taken. */
+bool esc_host_can_version(EscHost *host);
 
 /* The source variable that holds `value`, from the debug records of the
  * current function; NULL when none does. *is_address is set when the

@@ -50,9 +50,10 @@ entry:
 ; A buffer handed to a helper that only reads it: InstCombine alone cannot
 ; delete this allocation, -O2 with the plugin puts it on the stack.
 define void @buffer_for_reader() {
-; O2-LABEL: define void @buffer_for_reader(
-; O2:         call i1 @__escape_stack_room(i64 %{{.*}}, i64 32, i64 50)
-; O2:         alloca i8, i64 %{{.*}}, align 16
+; O2-LABEL: define internal void @buffer_for_reader.escape.stack(
+; O2:         alloca [32 x i8], align 16
+; O2-NOT:     @malloc
+; O2-NOT:     @free
 ; O2:         ret void
 ; O0-LABEL: define void @buffer_for_reader(
 ; O0:         call ptr @malloc(i64 32)

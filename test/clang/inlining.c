@@ -2,6 +2,7 @@
 // being returned is promoted in the caller the helper was inlined into.
 // RUN: %clang -O2 -fpass-plugin=%plugin -Rpass=escape -Rpass-missed=escape -c -o /dev/null -Xclang -verify %s
 // RUN: %clang -O2 -fpass-plugin=%plugin -S -emit-llvm -o - %s | FileCheck %s
+// RUN: %clang -O2 -fpass-plugin=%plugin -S -emit-llvm -o - %s | FileCheck %s --check-prefix=STACK
 
 #include <stdlib.h>
 #include <string.h>
@@ -20,11 +21,16 @@ unsigned char *make_buffer(int fill) {
   return p;
 }
 
-// Promoted behind the room check (pass/room.h): 48 bytes of slot area.
+// Promoted behind the room check (pass/room.h): the stack version has the
+// slot, the heap version is the body as it was.
 // CHECK-LABEL: define{{.*}} @use_buffer(
-// CHECK: call i1 @__escape_stack_room(i64 %{{.*}}, i64 48, i64 50)
-// CHECK: alloca i8, i64 %{{.*}}, align 16
-// CHECK: ret
+// CHECK: musttail call {{.*}}@use_buffer.escape.stack(
+// CHECK: musttail call {{.*}}@use_buffer.escape.heap(
+// STACK-LABEL: define {{.*}}@use_buffer.escape.stack(
+// STACK: alloca [48 x i8], align 16
+// STACK-NOT: @malloc
+// STACK-NOT: @free
+// STACK: ret
 long use_buffer(int fill) {
   unsigned char *p = make_buffer(fill);
   long r = sum(p, 48);

@@ -3,6 +3,7 @@
 // model. Every allocation site gets exactly one remark.
 // RUN: %clang -O2 -g -fpass-plugin=%plugin -Rpass=escape -Rpass-missed=escape -c -o /dev/null -Xclang -verify %s
 // RUN: %clang -O2 -fpass-plugin=%plugin -S -emit-llvm -o - %s | FileCheck %s
+// RUN: %clang -O2 -fpass-plugin=%plugin -S -emit-llvm -o - %s | FileCheck %s --check-prefix=STACK
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,11 +17,12 @@ __attribute__((noinline)) long checksum(const unsigned char *p, int n) { // expe
   return s;
 }
 
-// Promoted behind the room check (pass/room.h): 64 bytes of slot area.
-// CHECK-LABEL: define{{.*}} @buffer_to_helper(
-// CHECK: call i1 @__escape_stack_room(i64 %{{.*}}, i64 64, i64 50)
-// CHECK: alloca i8, i64 %{{.*}}, align 16
-// CHECK: ret
+// Promoted behind the room check (pass/room.h), in the stack version.
+// STACK-LABEL: define{{.*}} @buffer_to_helper.escape.stack(
+// STACK: alloca [64 x i8], align 16
+// STACK-NOT: @malloc
+// STACK-NOT: @free
+// STACK: ret
 long buffer_to_helper(int fill) {
   unsigned char *buf = malloc(64); // expected-remark {{moved to stack: malloc(64)}}
   memset(buf, fill, 64);
@@ -86,9 +88,10 @@ struct node {
   int value;
 };
 
-// CHECK-LABEL: define{{.*}} @local_list(
-// CHECK: call i1 @__escape_stack_room(i64 %{{.*}}, i64 48, i64 50)
-// CHECK: ret
+// STACK-LABEL: define{{.*}} @local_list.escape.stack(
+// STACK-NOT: @malloc
+// STACK-NOT: @free
+// STACK: ret
 int local_list(int x) {
   struct node *a = malloc(sizeof *a); // expected-remark {{moved to stack: malloc(16)}}
   struct node *b = malloc(sizeof *b); // expected-remark {{moved to stack: malloc(16)}}
