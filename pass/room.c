@@ -52,11 +52,15 @@ static LLVMValueRef call(LLVMBuilderRef b, LLVMTypeRef type, LLVMValueRef fn, LL
   return LLVMBuildCall2(b, type, fn, args, n, name);
 }
 
+/* A helper emitted before is reused only as it was emitted. Under LTO the
+ * link step internalizes a compile's helpers and may then change them (a
+ * calling convention, a parameter found constant in every call and folded
+ * into the body): an internal one is not reused, a new one is made. */
 static LLVMValueRef bounds_global(const Room *r) {
-  LLVMValueRef g = LLVMGetNamedGlobal(r->module, bounds_name);
-  if (g)
-    return g;
   LLVMTypeRef type = LLVMArrayType2(r->word, 3);
+  LLVMValueRef g = LLVMGetNamedGlobal(r->module, bounds_name);
+  if (g && LLVMGlobalGetValueType(g) == type && LLVMIsThreadLocal(g))
+    return g;
   g = LLVMAddGlobal(r->module, type, bounds_name);
   LLVMSetInitializer(g, LLVMConstNull(type));
   /* Initial-exec: one load from the thread pointer, also in shared objects
@@ -178,7 +182,8 @@ static LLVMValueRef slow_path(const Room *r) {
   LLVMValueRef fn = LLVMGetNamedFunction(r->module, slow_name);
   LLVMTypeRef params[] = {r->word, r->word, r->word};
   LLVMTypeRef type = LLVMFunctionType(LLVMInt1TypeInContext(r->context), params, 3, false);
-  if (fn)
+  if (fn && LLVMGetLinkage(fn) == LLVMLinkOnceODRLinkage && LLVMGlobalGetValueType(fn) == type &&
+      LLVMGetFunctionCallConv(fn) == LLVMCCallConv && !LLVMIsDeclaration(fn))
     return fn;
   fn = LLVMAddFunction(r->module, slow_name, type);
   LLVMSetLinkage(fn, LLVMLinkOnceODRLinkage);
