@@ -3,7 +3,8 @@ unsigned helper(unsigned k);
 /* Recursive; the link-time inliner brings helper into it. */
 unsigned descend(unsigned depth) {
   unsigned here = helper(depth);
-  return depth ? here + descend(depth - 1) : here;
+  unsigned below = depth ? descend(depth - 1) : 0;
+  return below * 3 + here;
 }
 int main(void) {
   printf("%u\n", descend(9000));
