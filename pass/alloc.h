@@ -7,7 +7,8 @@
  * replaceable function called without `builtin`, a library function that
  * TargetLibraryInfo says is unavailable) is reported with ESC_NOBUILTIN; one
  * the module defines itself, with ESC_OWN_ALLOCATOR; one declared with
- * another type than the library's, with ESC_WRONG_PROTOTYPE. */
+ * another type than the library's, with ESC_WRONG_PROTOTYPE; one the target's
+ * library is not known to have (no target triple), ESC_NOT_LIBRARY_HERE. */
 #ifndef ESCAPE_ALLOC_H
 #define ESCAPE_ALLOC_H
 
@@ -39,7 +40,8 @@ typedef struct EscCallInfo {
   const char *family;     /* ESC_ROLE_FREE */
   unsigned ptr_arg;       /* ESC_ROLE_FREE, ESC_ROLE_REALLOCATE */
   EscReason refused;      /* recognized, but must not be treated as such, because:
-                             ESC_NOBUILTIN, ESC_OWN_ALLOCATOR or ESC_WRONG_PROTOTYPE;
+                             ESC_NOBUILTIN, ESC_OWN_ALLOCATOR, ESC_WRONG_PROTOTYPE or
+                             ESC_NOT_LIBRARY_HERE;
                              ESC_PROMOTED when it may */
 } EscCallInfo;
 

@@ -65,6 +65,10 @@ void esc_reason_text(EscText *t, EscReason reason, const char *detail) {
   case ESC_OWN_ALLOCATOR:
     esc_text_append(t, "calls the program's own %s, not the C library's", detail ? detail : "allocator");
     break;
+  case ESC_NOT_LIBRARY_HERE:
+    esc_text_append(t, "%s is not known as a C library function on this target",
+                    detail ? detail : "allocator");
+    break;
   case ESC_NOT_VERSIONABLE:
     esc_text_append(t, "no room check for a variadic function or one with computed gotos");
     break;

@@ -46,6 +46,7 @@ typedef enum EscReason {
   ESC_OWN_ALLOCATOR,    /* the program defines the allocator or deallocator (detail) */
   ESC_WRONG_PROTOTYPE,  /* declared with another type than the library's (detail) */
   ESC_NOT_VERSIONABLE,  /* the room check cannot forward to the function's versions */
+  ESC_NOT_LIBRARY_HERE, /* TargetLibraryInfo does not know the allocator for this target (detail) */
 } EscReason;
 
 /* One verdict on one allocation site. Strings are owned by the caller and
