@@ -1,0 +1,107 @@
+"""The compiler wrapper of scripts/corpus (kept small: it runs once per
+compiler command of every build).
+
+    python3 -S wrap.py CONFIG.json c|c++ CLANG-ARGS...
+
+CONFIG names the mode (plain, plugin, asan, asan-plugin), the compilers, the
+plugin and the mode's directory, where it appends to crashes.log (compiler
+crashes and verifier errors; with a plugin, the command is then run again
+without it), times.log (CPU seconds of each compile) and remarks.log (the
+escape remarks, taken out of stderr: path:line:col TAB passed|missed TAB text).
+"""
+import json
+import os
+import re
+import sys
+
+CRASH_RE = re.compile(
+    r"PLEASE submit a bug report|Stack dump:|LLVM ERROR|Broken module found|"
+    r"Assertion `.*' failed|error in backend|UNREACHABLE executed|"
+    r"Instruction does not dominate|Referring to an instruction in another function")
+REMARK_RE = re.compile(
+    r"^(?P<file>.*?):(?P<line>\d+):(?P<col>\d+): remark: (?P<msg>.*) "
+    r"\[-Rpass(?P<missed>-missed)?=escape\]$")
+SNIPPET_RE = re.compile(r"^\s*\d*\s*\|")
+SOURCE_RE = re.compile(r"\.(c|cc|cpp|cxx|C|c\+\+|i|ii)$")
+
+
+def append(path, text):
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.write(fd, text.encode("utf-8", "replace"))
+    finally:
+        os.close(fd)
+
+
+def run_child(argv):
+    """Run argv with stderr captured: (exit status, stderr, CPU seconds)."""
+    r, w = os.pipe()
+    pid = os.posix_spawnp(argv[0], argv, os.environ,
+                          file_actions=[(os.POSIX_SPAWN_DUP2, w, 2),
+                                        (os.POSIX_SPAWN_CLOSE, r)])
+    os.close(w)
+    chunks = []
+    while True:
+        b = os.read(r, 65536)
+        if not b:
+            break
+        chunks.append(b)
+    os.close(r)
+    _, status, ru = os.wait4(pid, 0)
+    return (os.waitstatus_to_exitcode(status), b"".join(chunks).decode("utf-8", "replace"),
+            ru.ru_utime + ru.ru_stime)
+
+
+def wrap(config, kind, args):
+    with open(config) as f:
+        cfg = json.load(f)
+    compiler = cfg["clang"] if kind == "c" else cfg["clangxx"]
+    mode, out = cfg["mode"], cfg["out"]
+    flags = ["-Qunused-arguments", "-fverify-intermediate-code"]
+    if mode.startswith("asan"):
+        flags += ["-fsanitize=address", "-fno-omit-frame-pointer"]
+    plugin_flags = []
+    if "plugin" in mode:
+        plugin_flags = ["-fpass-plugin=" + cfg["plugin"]]
+        if mode == "plugin":
+            plugin_flags += ["-Rpass=escape", "-Rpass-missed=escape"]
+    preprocess_only = "-E" in args or "-M" in args or "-MM" in args
+    tail = [] if preprocess_only else [cfg.get("opt", "-O2")]
+    compiles = not preprocess_only and ("-c" in args or "-S" in args or any(
+        SOURCE_RE.search(a) and not a.startswith("-") for a in args))
+    argv = [compiler] + flags + plugin_flags + args + tail
+    rc, err, cpu = run_child(argv)
+    if rc < 0 or (rc != 0 and CRASH_RE.search(err)):
+        append(os.path.join(out, "crashes.log"), json.dumps(dict(
+            cwd=os.getcwd(), argv=argv, rc=rc, stderr=err[-6000:])) + "\n")
+        if plugin_flags:  # go on without the plugin; the crash is recorded
+            argv = [compiler] + flags + args + tail
+            rc, err, cpu2 = run_child(argv)
+            cpu += cpu2
+    if compiles:
+        append(os.path.join(out, "times.log"), "%.3f\n" % cpu)
+    if mode == "plugin" and "remark:" in err:
+        keep, remarks, skipping = [], [], False
+        for line in err.splitlines(True):
+            m = REMARK_RE.match(line.rstrip("\n"))
+            if m:
+                path = os.path.normpath(os.path.join(os.getcwd(), m.group("file")))
+                remarks.append("%s:%s:%s\t%s\t%s\n" % (
+                    path, m.group("line"), m.group("col"),
+                    "missed" if m.group("missed") else "passed", m.group("msg")))
+                skipping = True
+                continue
+            if skipping and SNIPPET_RE.match(line):
+                continue
+            skipping = False
+            keep.append(line)
+        if remarks:
+            append(os.path.join(out, "remarks.log"), "".join(remarks))
+        err = "".join(keep)
+    sys.stderr.write(err)
+    sys.stderr.flush()
+    return rc
+
+
+if __name__ == "__main__":
+    sys.exit(wrap(sys.argv[1], sys.argv[2], sys.argv[3:]))
