@@ -754,7 +754,7 @@ extern "C" LLVMValueRef esc_host_move_body(EscHost *H, const char *Suffix) {
 
 extern "C" bool esc_host_can_version(EscHost *H) {
   const Function &F = H->F;
-  if (F.isVarArg() || F.hasParamAttribute(0, Attribute::InAlloca))
+  if (F.isVarArg())
     return false;
   for (const Argument &A : F.args())
     if (A.hasInAllocaAttr() || A.hasPreallocatedAttr())

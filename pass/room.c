@@ -47,11 +47,6 @@ static LLVMValueRef intrinsic(const Room *r, const char *name, LLVMTypeRef *over
   return fn;
 }
 
-static LLVMValueRef call(LLVMBuilderRef b, LLVMTypeRef type, LLVMValueRef fn, LLVMValueRef *args,
-                         unsigned n, const char *name) {
-  return LLVMBuildCall2(b, type, fn, args, n, name);
-}
-
 /* A helper emitted before is reused only as it was emitted. Under LTO the
  * link step internalizes a compile's helpers and may then change them (a
  * calling convention, a parameter found constant in every call and folded
@@ -77,7 +72,7 @@ static LLVMValueRef thread_bounds(const Room *r, LLVMBuilderRef b) {
   LLVMTypeRef type, ptr = r->ptr;
   LLVMValueRef fn = intrinsic(r, "llvm.threadlocal.address", &ptr, &type);
   LLVMValueRef g = bounds_global(r);
-  return call(b, type, fn, &g, 1, "escape.bounds");
+  return LLVMBuildCall2(b, type, fn, &g, 1, "escape.bounds");
 }
 
 static LLVMValueRef field(const Room *r, LLVMBuilderRef b, LLVMValueRef bounds, unsigned i) {
@@ -157,15 +152,15 @@ static void emit_ask(const Room *r, LLVMBuilderRef b, LLVMValueRef fn, LLVMValue
   LLVMBuildCondBr(b, all, ask, done);
 
   LLVMPositionBuilderAtEnd(b, ask);
-  LLVMValueRef thread = call(b, self_type, self, NULL, 0, "self");
+  LLVMValueRef thread = LLVMBuildCall2(b, self_type, self, NULL, 0, "self");
   LLVMValueRef args[] = {thread, attr};
-  LLVMValueRef got = call(b, getattr_type, getattr, args, 2, "");
+  LLVMValueRef got = LLVMBuildCall2(b, getattr_type, getattr, args, 2, "");
   LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, got, LLVMConstNull(i32), ""), get, done);
 
   LLVMPositionBuilderAtEnd(b, get);
   LLVMValueRef stack_args[] = {attr, addr, size};
-  LLVMValueRef stack = call(b, getstack_type, getstack, stack_args, 3, "");
-  call(b, destroy_type, destroy, &attr, 1, "");
+  LLVMValueRef stack = LLVMBuildCall2(b, getstack_type, getstack, stack_args, 3, "");
+  LLVMBuildCall2(b, destroy_type, destroy, &attr, 1, "");
   LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, stack, LLVMConstNull(i32), ""), keep, done);
 
   LLVMPositionBuilderAtEnd(b, keep);
@@ -217,7 +212,7 @@ static void forward(LLVMBuilderRef b, LLVMValueRef fn, LLVMValueRef callee) {
   for (unsigned i = 0; i < n; i++)
     args[i] = LLVMGetParam(fn, i);
   LLVMTypeRef type = LLVMGlobalGetValueType(fn);
-  LLVMValueRef result = call(b, type, callee, args, n, "");
+  LLVMValueRef result = LLVMBuildCall2(b, type, callee, args, n, "");
   free(args);
   LLVMSetTailCallKind(result, LLVMTailCallKindMustTail);
   LLVMSetInstructionCallConv(result, LLVMGetFunctionCallConv(fn));
@@ -244,14 +239,14 @@ void esc_room_dispatch(EscGraph *g, LLVMValueRef fn, LLVMValueRef stack, LLVMVal
   LLVMPositionBuilderAtEnd(b, entry);
   LLVMTypeRef save_type, ptr = r.ptr;
   LLVMValueRef save = intrinsic(&r, "llvm.stacksave", &ptr, &save_type);
-  LLVMValueRef sp = LLVMBuildPtrToInt(b, call(b, save_type, save, NULL, 0, "escape.sp"), r.word, "");
+  LLVMValueRef sp = LLVMBuildPtrToInt(b, LLVMBuildCall2(b, save_type, save, NULL, 0, "escape.sp"), r.word, "");
   LLVMValueRef fits = room_test(&r, b, thread_bounds(&r, b), sp, word(&r, need), word(&r, reserve));
   LLVMBuildCondBr(b, fits, on_stack, slow);
 
   LLVMPositionBuilderAtEnd(b, slow);
   LLVMValueRef args[] = {sp, word(&r, need), word(&r, reserve)};
   LLVMValueRef helper = slow_path(&r);
-  LLVMValueRef asked = call(b, LLVMGlobalGetValueType(helper), helper, args, 3, "escape.asked");
+  LLVMValueRef asked = LLVMBuildCall2(b, LLVMGlobalGetValueType(helper), helper, args, 3, "escape.asked");
   LLVMBuildCondBr(b, asked, on_stack, on_heap);
 
   LLVMPositionBuilderAtEnd(b, on_stack);
