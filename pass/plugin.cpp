@@ -133,8 +133,13 @@ struct EscapePass : PassInfoMixin<EscapePass> {
     CleanupFPM.addPass(InstCombinePass());
 
     CallGraph &CG = MAM.getResult<CallGraphAnalysis>(M);
-    std::vector<Component> Order = bottomUp(CG, FAM);
-    DenseSet<const Function *> Recursive = findRecursion(CG, Order);
+    // Who may be re-entered matters only to the budgets without the room
+    // check: with it, the scan of every call for unknown code is skipped.
+    bool AskReentry = !Options.room_check;
+    std::vector<Component> Order = bottomUp(CG, FAM, AskReentry);
+    DenseSet<const Function *> Recursive;
+    if (AskReentry)
+      Recursive = findRecursion(CG, Order);
 
     // Bottom-up over the call graph: a function's callees are summarized
     // before it is analysed.
@@ -229,8 +234,10 @@ struct EscapePass : PassInfoMixin<EscapePass> {
   }
 
 
-  // The components, callees first.
-  static std::vector<Component> bottomUp(CallGraph &CG, FunctionAnalysisManager &FAM) {
+  // The components, callees first; with AskReentry, which may call unknown
+  // code (ReachesUnknown, else left false).
+  static std::vector<Component> bottomUp(CallGraph &CG, FunctionAnalysisManager &FAM,
+                                         bool AskReentry) {
     std::vector<Component> Order;
     DenseSet<const Function *> ReachesUnknown;
     for (auto SCC = scc_begin(&CG); !SCC.isAtEnd(); ++SCC) {
@@ -238,7 +245,7 @@ struct EscapePass : PassInfoMixin<EscapePass> {
       for (CallGraphNode *N : *SCC)
         if (Function *F = N->getFunction()) {
           C.Functions.push_back(F);
-          C.ReachesUnknown |= mayCallUnknownCode(*F, FAM, ReachesUnknown);
+          C.ReachesUnknown |= AskReentry && mayCallUnknownCode(*F, FAM, ReachesUnknown);
         }
       if (C.ReachesUnknown)
         ReachesUnknown.insert(C.Functions.begin(), C.Functions.end());
