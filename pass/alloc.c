@@ -4,7 +4,6 @@
 #include "attrs.h"
 
 #include <llvm-c/Core.h>
-#include <stdio.h>
 #include <string.h>
 
 #define NO -1
@@ -88,16 +87,6 @@ static bool is_cxx_replaceable(const char *family) {
   return strcmp(family, "_Znwm") == 0 || strcmp(family, "_Znam") == 0;
 }
 
-/* -fno-builtin, -fno-builtin-NAME, -ffreestanding: the caller's attributes. */
-static bool builtins_disabled(LLVMValueRef call, LLVMValueRef fn) {
-  LLVMValueRef caller = LLVMGetBasicBlockParent(LLVMGetInstructionParent(call));
-  size_t len;
-  const char *name = LLVMGetValueName2(fn, &len);
-  char attr[128];
-  snprintf(attr, sizeof attr, "no-builtin-%s", name);
-  return esc_string_fn_attr(caller, "no-builtins") || esc_string_fn_attr(caller, attr);
-}
-
 /* Rule "is the library's allocator" (wrong-prototypes.ll, own-allocator.ll).
  * A standard allocation function may be treated as one only where the
  * language allows it: C++ new/delete at call sites marked `builtin`
@@ -117,7 +106,7 @@ static EscReason standard_call_refused(EscHost *host, LLVMValueRef call, LLVMVal
     return ESC_PROMOTED;
   if (esc_host_libcall_prototype_differs(host, call))
     return ESC_WRONG_PROTOTYPE;
-  return builtins_disabled(call, fn) ? ESC_NOBUILTIN : ESC_NOT_LIBRARY_HERE;
+  return esc_builtins_disabled(call, fn) ? ESC_NOBUILTIN : ESC_NOT_LIBRARY_HERE;
 }
 
 static bool args_are_integers(LLVMValueRef call, const int *indices, unsigned n) {

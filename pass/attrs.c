@@ -1,6 +1,7 @@
 /* attrs: attribute lookup by name (see attrs.h). */
 #include "attrs.h"
 
+#include <stdio.h>
 #include <string.h>
 
 unsigned esc_attr_kind(const char *name) {
@@ -23,4 +24,13 @@ const char *esc_string_fn_attr(LLVMValueRef fn, const char *name) {
       LLVMGetStringAttributeAtIndex(fn, LLVMAttributeFunctionIndex, name, (unsigned)strlen(name));
   unsigned len;
   return a ? LLVMGetStringAttributeValue(a, &len) : NULL;
+}
+
+bool esc_builtins_disabled(LLVMValueRef call, LLVMValueRef fn) {
+  LLVMValueRef caller = LLVMGetBasicBlockParent(LLVMGetInstructionParent(call));
+  size_t len;
+  const char *name = LLVMGetValueName2(fn, &len);
+  char attr[128];
+  snprintf(attr, sizeof attr, "no-builtin-%s", name);
+  return esc_string_fn_attr(caller, "no-builtins") || esc_string_fn_attr(caller, attr);
 }

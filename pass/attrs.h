@@ -31,4 +31,9 @@ static inline bool esc_has_param_attr(LLVMValueRef call, LLVMValueRef fn, unsign
 /* The value of the string attribute `name` of function `fn`, or NULL. */
 const char *esc_string_fn_attr(LLVMValueRef fn, const char *name);
 
+/* True when the function making `call` may not treat its callee `fn` as a
+ * builtin: -fno-builtin, -ffreestanding ("no-builtins") or -fno-builtin-NAME
+ * ("no-builtin-NAME"). */
+bool esc_builtins_disabled(LLVMValueRef call, LLVMValueRef fn);
+
 #endif

@@ -140,9 +140,8 @@ static bool is_the_library_function(EscHost *host, LLVMValueRef call, LLVMValueR
                                     const LibcEntry *e) {
   if (esc_host_is_available_libcall(host, call))
     return true;
-  LLVMValueRef caller = LLVMGetBasicBlockParent(LLVMGetInstructionParent(call));
   return e->outside_tli && parameters_are(fn, e->outside_tli) &&
-         !esc_has_fn_attr(call, fn, "nobuiltin") && !esc_string_fn_attr(caller, "no-builtins");
+         !esc_has_fn_attr(call, fn, "nobuiltin") && !esc_builtins_disabled(call, fn);
 }
 
 /* What a callback does with the pointers it is handed, for pointers into
