@@ -80,6 +80,24 @@ define void @variadic(i32 %n, ...) {
   ret void
 }
 
+; Nor for computed gotos: a block address would name the moved body.
+; CHECK-LABEL: define void @computed_goto(
+; CHECK:         call ptr @malloc(i64 16)
+; REMARK: remark: {{.*}}malloc(16) escapes to heap: no room check for a variadic function or one with computed gotos{{$}}
+define void @computed_goto(i1 %c) {
+entry:
+  %p = call ptr @malloc(i64 16)
+  call void @use(ptr %p)
+  %target = select i1 %c, ptr blockaddress(@computed_goto, %a), ptr blockaddress(@computed_goto, %b)
+  indirectbr ptr %target, [label %a, label %b]
+a:
+  call void @free(ptr %p)
+  ret void
+b:
+  call void @free(ptr %p)
+  ret void
+}
+
 ; The heap version: the body as it was.
 ; CHECK-LABEL: define internal i32 @one_site.escape.heap(ptr {{[^%]*}}byval(i32){{[^%]*}}%x, i32 %k) unnamed_addr {
 ; CHECK-NEXT:  entry:
