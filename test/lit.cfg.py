@@ -43,6 +43,7 @@ else:
     config.substitutions.append(("%clang", clang))
     config.substitutions.append(("%opt", os.path.join(tools, "opt")))
     config.substitutions.append(("%plugin", config.escape_plugin))
+    config.substitutions.append(("%llvm_major", str(config.llvm_major)))
     config.substitutions.append(
         (
             "%difftest",
