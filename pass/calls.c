@@ -272,6 +272,16 @@ static int64_t constant_or_minus_one(LLVMValueRef v) {
 
 static bool is_power_of_two(uint64_t x) { return x && !(x & (x - 1)); }
 
+/* The rewrite compares a run-time size with its slot's as a 64-bit unsigned
+ * number. */
+static bool sizes_fit_in_64_bits(LLVMValueRef call, const EscAllocator *a) {
+  int args[2] = {a->size_arg, a->count_arg};
+  for (unsigned i = 0; i < 2; i++)
+    if (args[i] >= 0 && LLVMGetIntTypeWidth(LLVMTypeOf(LLVMGetOperand(call, args[i]))) > 64)
+      return false;
+  return true;
+}
+
 /* Size and alignment of a site, or the reason it cannot have them. */
 static EscReason measure(EscGraph *g, LLVMValueRef call, EscSite *site) {
   const EscAllocator *a = &site->allocator;
@@ -294,7 +304,8 @@ static EscReason measure(EscGraph *g, LLVMValueRef call, EscSite *site) {
       size *= count;
   }
   site->size = size;
-  if (size < 0)
+  site->capacity = size > 0 ? (uint64_t)size : 1;
+  if (size < 0 && !sizes_fit_in_64_bits(call, a))
     return ESC_NON_CONSTANT_SIZE;
   unsigned addrspace = LLVMGetPointerAddressSpace(LLVMTypeOf(call));
   if (!esc_host_stack_in_addrspace(g->host, addrspace))

@@ -28,7 +28,7 @@
 EscOptions esc_default_options(void) {
   return (EscOptions){
       .max_object = 1024, .max_frame = 8192, .max_recursive_frame = 128, .max_align = 64,
-      .room_check = true, .stack_reserve = 50};
+      .variable_slot = 256, .room_check = true, .stack_reserve = 50};
 }
 
 static bool skipped(LLVMValueRef fn) {

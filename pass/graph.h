@@ -75,11 +75,14 @@ typedef struct EscSite {
   EscAllocator allocator;
   uint32_t node;
   uint32_t next_in_class;
-  int64_t size;  /* -1 when not a constant */
-  uint64_t align; /* bytes, a power of two */
+  int64_t size;      /* bytes; -1 when known only at run time */
+  uint64_t capacity; /* bytes of its stack slot: the size (1 for malloc(0)), or the
+                        largest run-time size the slot takes (solve.c decides) */
+  uint64_t align;    /* bytes, a power of two */
   EscReason verdict;
   uint32_t cause; /* the flow cause when verdict came from the graph */
-  uint64_t needed, limit; /* for ESC_TOO_LARGE, ESC_BUDGET, ESC_TOO_ALIGNED: needed > limit */
+  uint64_t needed, limit; /* for ESC_TOO_LARGE, ESC_BUDGET, ESC_TOO_ALIGNED: needed > limit;
+                             promoted with a run-time size: limit is the capacity */
   LLVMValueRef slot; /* the alloca, once promoted */
 } EscSite;
 
@@ -169,9 +172,8 @@ bool esc_has(EscGraph *g, uint32_t node, uint32_t flags);
 
 void esc_add_site(EscGraph *g, const EscSite *site);
 
-/* The bytes of a site's stack slot: its size, and one for malloc(0). */
-static inline uint64_t esc_slot_size(const EscSite *site) {
-  return site->size ? (uint64_t)site->size : 1;
-}
+/* True for a site whose size is known only at run time: its object takes the
+ * slot when it fits, else the heap as before (rewrite.h). */
+static inline bool esc_run_time_size(const EscSite *site) { return site->size < 0; }
 
 #endif

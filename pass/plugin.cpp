@@ -3,13 +3,14 @@
 // The analysis and the rewrite are C (pass/*.c, on the LLVM C API; entry point
 // in include/escape/escape.h). This file owns what the C API cannot reach:
 //   - EscapePass, a module pass that runs the core on every definition, and its
-//     registration: `-passes='escape<max-object=N;max-frame=N;
-//     max-recursive-frame=N;cleanup|no-cleanup;m=N>'` in opt, and at the start
+//     registration: `-passes='escape<max-object=N;...;m=N>'` (see
+//     parseEscapeParams) in opt, and at the start
 //     of the optimizer pipeline (after inlining) for -O1 and up in clang/opt;
 //   - the host (struct EscHost, include/escape/host.h): answers from LLVM's
 //     analyses (TargetLibraryInfo, CycleInfo, the call graph's SCCs, the
 //     DataLayout, the target triple, debug records), remark emission, Go's
-//     -m report on stderr (`escape<m=1>`, `escape<m=2>`) and invoke-to-call;
+//     -m report on stderr (`escape<m=1>`, `escape<m=2>`), invoke-to-call and
+//     block splitting (the C API cannot rewire a phi's incoming block);
 //   - the cleanup (SROA, InstCombine) of a function the core changed.
 // It makes no escape decision of its own.
 
@@ -45,6 +46,7 @@
 #include <llvm/TargetParser/Triple.h>
 #include <llvm/Transforms/InstCombine/InstCombine.h>
 #include <llvm/Transforms/Scalar/SROA.h>
+#include <llvm/Transforms/Utils/BasicBlockUtils.h>
 #include <llvm/Transforms/Utils/Cloning.h>
 #include <llvm/Transforms/Utils/Local.h>
 
@@ -118,7 +120,8 @@ struct EscapePass : PassInfoMixin<EscapePass> {
   void printPipeline(raw_ostream &OS, function_ref<StringRef(StringRef)>) {
     OS << PassName << "<max-object=" << Options.max_object << ";max-frame=" << Options.max_frame
        << ";max-recursive-frame=" << Options.max_recursive_frame
-       << ";max-align=" << Options.max_align << ";stack-reserve=" << Options.stack_reserve
+       << ";max-align=" << Options.max_align << ";variable-slot=" << Options.variable_slot
+       << ";stack-reserve=" << Options.stack_reserve
        << ";" << (Options.room_check ? "room-check" : "no-room-check") << ";"
        << (Cleanup ? "cleanup" : "no-cleanup");
     if (Level)
@@ -348,8 +351,8 @@ Error parseLevel(StringRef Value, bool HasValue, unsigned &Level) {
 
 // The text between the angle brackets of `escape<...>`: ';'-separated
 // `max-object=N`, `max-frame=N`, `max-recursive-frame=N`, `max-align=N`,
-// `stack-reserve=N`, `room-check`, `no-room-check`, `cleanup`, `no-cleanup`,
-// `m` or `m=N`. N is unsigned decimal; max-align's is a power of two up to
+// `variable-slot=N`, `stack-reserve=N`, `room-check`, `no-room-check`,
+// `cleanup`, `no-cleanup`, `m` or `m=N`. N is unsigned decimal; max-align's is a power of two up to
 // ESC_MAX_ALIGN_BOUND, stack-reserve's a percentage below 100.
 Expected<EscapeParams> parseEscapeParams(StringRef Params) {
   EscapeParams P;
@@ -368,6 +371,7 @@ Expected<EscapeParams> parseEscapeParams(StringRef Params) {
                       : Key == "max-frame"           ? &P.Options.max_frame
                       : Key == "max-recursive-frame" ? &P.Options.max_recursive_frame
                       : Key == "max-align"           ? &P.Options.max_align
+                      : Key == "variable-slot"       ? &P.Options.variable_slot
                       : Key == "stack-reserve"       ? &Reserve
                                                      : nullptr;
     if (Limit && !HasValue) {
@@ -398,8 +402,8 @@ Expected<EscapeParams> parseEscapeParams(StringRef Params) {
       return createStringError(inconvertibleErrorCode(),
                                "invalid parameter '%s' of pass 'escape' (expected "
                                "max-object=N, max-frame=N, max-recursive-frame=N, "
-                               "max-align=N, stack-reserve=N, room-check, no-room-check, "
-                               "cleanup, no-cleanup, m or m=N)",
+                               "max-align=N, variable-slot=N, stack-reserve=N, room-check, "
+                               "no-room-check, cleanup, no-cleanup, m or m=N)",
                                Param.str().c_str());
     }
   }
@@ -496,10 +500,14 @@ static DebugLoc sourceLocation(LLVMValueRef Inst) {
 extern "C" void esc_host_report(EscHost *H, const EscVerdict *V) {
   const auto *Site = cast<Instruction>(unwrap(V->site));
   auto Str = [](const char *S) { return StringRef(S ? S : ""); };
+  // A size known only at run time uses the slot when it fits.
+  std::string Fits = V->reason == ESC_PROMOTED && V->size < 0
+                         ? (" (up to " + Twine(V->limit) + " bytes, else heap)").str()
+                         : "";
   if (H->Level >= 1)
     printAt(*H, Site,
             V->reason == ESC_PROMOTED
-                ? ("moved to stack: " + Str(V->allocation)).str()
+                ? ("moved to stack: " + Str(V->allocation) + Fits).str()
                 : (Str(V->allocation) + " escapes to heap: " + Str(V->reason_text)).str());
   // Structured extras: in -fsave-optimization-record output, not in -Rpass text.
   auto AddExtras = [&](DiagnosticInfoOptimizationBase &R) {
@@ -508,7 +516,7 @@ extern "C" void esc_host_report(EscHost *H, const EscVerdict *V) {
       R << ore::NV("Size", V->size);
     if (V->detail)
       R << ore::NV("Detail", V->detail);
-    if (esc_reason_has_limit(V->reason))
+    if (esc_reason_has_limit(V->reason) || !Fits.empty())
       R << ore::NV("Limit", V->limit);
     if (DebugLoc DL = sourceLocation(V->where))
       R << ore::NV("EscapesAt", DL);
@@ -516,7 +524,7 @@ extern "C" void esc_host_report(EscHost *H, const EscVerdict *V) {
   if (V->reason == ESC_PROMOTED) {
     H->remarks().emit([&] {
       OptimizationRemark R(PassName, "MovedToStack", Site);
-      R << "moved to stack: " << ore::NV("Allocation", Str(V->allocation));
+      R << "moved to stack: " << ore::NV("Allocation", Str(V->allocation)) << Fits;
       AddExtras(R);
       return R;
     });
@@ -734,6 +742,13 @@ static void makeVersion(EscHost *H, Function *V, const char *Suffix) {
   H->Versions.push_back(V);
 }
 
+// The CFG changed: recompute cycles (and the remarks' block frequencies) on
+// the next query.
+static void forgetCFG(EscHost *H) {
+  H->Cycles.reset();
+  H->ORE.reset();
+}
+
 extern "C" LLVMValueRef esc_host_clone_function(EscHost *H, const char *Suffix) {
   ValueToValueMapTy Map;
   Function *Clone = CloneFunction(&H->F, Map); // with a subprogram of its own
@@ -754,8 +769,7 @@ extern "C" LLVMValueRef esc_host_move_body(EscHost *H, const char *Suffix) {
   }
   Body->setSubprogram(F.getSubprogram());
   F.setSubprogram(nullptr);
-  H->Cycles.reset();
-  H->ORE.reset();
+  forgetCFG(H);
   return wrap(Body);
 }
 
@@ -769,11 +783,22 @@ extern "C" bool esc_host_can_version(EscHost *H) {
   return none_of(F, [](const BasicBlock &BB) { return BB.hasAddressTaken(); });
 }
 
+extern "C" LLVMBasicBlockRef esc_host_split_block(EscHost *H, LLVMValueRef Inst) {
+  Instruction *I = cast<Instruction>(unwrap(Inst));
+  BasicBlock *Tail = I->getParent()->splitBasicBlock(I, I->getParent()->getName() + ".split");
+  forgetCFG(H);
+  return wrap(Tail);
+}
+
+extern "C" LLVMBasicBlockRef esc_host_split_edge(EscHost *H, LLVMBasicBlockRef From,
+                                                 LLVMBasicBlockRef To) {
+  BasicBlock *Middle = SplitEdge(unwrap(From), unwrap(To));
+  forgetCFG(H);
+  return wrap(Middle);
+}
+
 extern "C" LLVMValueRef esc_host_invoke_to_call(EscHost *H, LLVMValueRef Invoke) {
   CallInst *Call = changeToCall(cast<InvokeInst>(unwrap(Invoke)));
-  // The CFG lost an edge: recompute cycles (and the remarks' block
-  // frequencies) on the next query.
-  H->Cycles.reset();
-  H->ORE.reset();
+  forgetCFG(H);
   return wrap(Call);
 }

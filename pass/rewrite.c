@@ -98,20 +98,29 @@ static void position_at(Rewriter *r, LLVMValueRef inst) {
   LLVMSetCurrentDebugLocation2(r->builder, LLVMInstructionGetDebugLoc(inst));
 }
 
+/* The value's name, which it gives up (for its replacement to take), or
+ * `fallback` when it has none. The caller frees the copy. */
+static char *take_name(LLVMValueRef value, const char *fallback) {
+  size_t len;
+  const char *name = LLVMGetValueName2(value, &len);
+  if (!len)
+    return strcpy(esc_calloc(strlen(fallback) + 1, 1), fallback);
+  char *kept = memcpy(esc_calloc(len + 1, 1), name, len);
+  LLVMSetValueName2(value, "", 0);
+  return kept;
+}
+
 static void create_slot(Rewriter *r, EscSite *site) {
   LLVMValueRef first = LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(r->g->function));
   LLVMPositionBuilderBefore(r->builder, first);
   LLVMSetCurrentDebugLocation2(r->builder, NULL);
-  /* The slot takes over the call's name: the call is about to go. */
-  size_t len;
-  const char *name = LLVMGetValueName2(site->call, &len);
-  char *kept = esc_calloc(len + 1, 1);
-  memcpy(kept, name, len);
-  LLVMSetValueName2(site->call, "", 0);
-  LLVMTypeRef type = LLVMArrayType2(LLVMInt8TypeInContext(r->context), esc_slot_size(site));
-  site->slot = LLVMBuildAlloca(r->builder, type, len ? kept : "escape.slot");
+  /* The slot takes over the call's name when it replaces the call. */
+  char *name = esc_run_time_size(site) ? strcpy(esc_calloc(12, 1), "escape.slot")
+                                       : take_name(site->call, "escape.slot");
+  LLVMTypeRef type = LLVMArrayType2(LLVMInt8TypeInContext(r->context), site->capacity);
+  site->slot = LLVMBuildAlloca(r->builder, type, name);
   LLVMSetAlignment(site->slot, site->align);
-  free(kept);
+  free(name);
 }
 
 /* ---- frees ------------------------------------------------------------ */
@@ -135,8 +144,9 @@ static LLVMValueRef strip_casts(LLVMValueRef v) {
 }
 
 typedef struct FreeTargets {
-  uint32_t promoted, heap; /* sites of the freed class, by verdict */
-  EscSite *exact;          /* the promoted site the operand certainly is */
+  uint32_t promoted, heap; /* sites of the freed class: promoted, and those whose
+                              objects may be on the heap (run-time sizes are both) */
+  EscSite *exact;          /* the promoted site the operand certainly is, always a slot */
 } FreeTargets;
 
 static FreeTargets targets_of(EscGraph *g, const EscFree *fr, LLVMValueRef freed) {
@@ -144,12 +154,12 @@ static FreeTargets targets_of(EscGraph *g, const EscFree *fr, LLVMValueRef freed
   LLVMValueRef base = strip_casts(freed);
   for (uint32_t s = esc_first_site(g, fr->node); s != ESC_NONE; s = g->sites[s].next_in_class) {
     EscSite *site = &g->sites[s];
-    if (!promoted(site)) {
+    if (!promoted(site) || esc_run_time_size(site))
       t.heap++;
+    if (!promoted(site))
       continue;
-    }
     t.promoted++;
-    if (site->call == base)
+    if (site->call == base && !esc_run_time_size(site))
       t.exact = site;
   }
   return t;
@@ -190,7 +200,7 @@ static bool rewrite_free(Rewriter *r, const EscFree *fr) {
   if (t.exact || only_promoted) {
     if (t.exact) {
       position_at(r, fr->call);
-      emit_lifetime(r, "llvm.lifetime.end", t.exact->slot, esc_slot_size(t.exact));
+      emit_lifetime(r, "llvm.lifetime.end", t.exact->slot, t.exact->capacity);
     }
     LLVMInstructionEraseFromParent(fr->call);
   } else {
@@ -226,16 +236,94 @@ static void fold_null_checks(LLVMValueRef call) {
   free(checks);
 }
 
+/* Where the object's life starts in its slot: lifetime.start, and zeroes
+ * for a zeroing allocator. */
+static void start_slot(Rewriter *r, const EscSite *site, LLVMValueRef bytes) {
+  emit_lifetime(r, "llvm.lifetime.start", site->slot, site->capacity);
+  if (site->allocator.zeroed)
+    LLVMBuildMemSet(r->builder, site->slot, LLVMConstInt(LLVMInt8TypeInContext(r->context), 0, 0),
+                    bytes, site->align);
+}
+
+static LLVMValueRef operand_as_i64(Rewriter *r, LLVMValueRef call, int index) {
+  return LLVMBuildZExt(r->builder, LLVMGetOperand(call, (unsigned)index),
+                       LLVMInt64TypeInContext(r->context), "");
+}
+
+/* The site's size in bytes as an i64, and in *fits whether the slot holds
+ * it: size (times count, without overflow) <= capacity. */
+static LLVMValueRef run_time_bytes(Rewriter *r, const EscSite *site, LLVMValueRef *fits) {
+  LLVMTypeRef i64 = LLVMInt64TypeInContext(r->context);
+  LLVMValueRef bytes = operand_as_i64(r, site->call, site->allocator.size_arg);
+  LLVMValueRef no_overflow = NULL;
+  if (site->allocator.count_arg >= 0) {
+    LLVMValueRef args[2] = {operand_as_i64(r, site->call, site->allocator.count_arg), bytes};
+    LLVMValueRef mul = intrinsic(r, "llvm.umul.with.overflow", &i64, 1);
+    LLVMValueRef product =
+        LLVMBuildCall2(r->builder, LLVMGlobalGetValueType(mul), mul, args, 2, "escape.bytes");
+    bytes = LLVMBuildExtractValue(r->builder, product, 0, "");
+    no_overflow = LLVMBuildNot(r->builder, LLVMBuildExtractValue(r->builder, product, 1, ""), "");
+  }
+  *fits = LLVMBuildICmp(r->builder, LLVMIntULE, bytes, LLVMConstInt(i64, site->capacity, false),
+                        "escape.fits");
+  if (no_overflow)
+    *fits = LLVMBuildAnd(r->builder, *fits, no_overflow, "escape.fits");
+  return bytes;
+}
+
+/* Rule "fits at run time" (run-time-sizes.ll; run_time_sizes.c):
+ *
+ *     head:  fits = bytes <= capacity; br fits, small, large
+ *     small: lifetime.start(slot) [memset(slot, 0, bytes)]; br join
+ *     large: p = allocator(...)   (a call, or the invoke with its unwind edge)
+ *     join:  phi [slot, small], [p, large]
+ *
+ * Every free of the object's class is guarded (rewrite_free), and its null
+ * checks stay: the heap way may still fail. */
+static void rewrite_run_time_site(Rewriter *r, EscSite *site) {
+  EscHost *host = r->g->host;
+  LLVMValueRef call = site->call, fits;
+  position_at(r, call);
+  LLVMValueRef bytes = run_time_bytes(r, site, &fits);
+  LLVMBasicBlockRef head = LLVMGetInstructionParent(call);
+  LLVMBasicBlockRef large = esc_host_split_block(host, call);
+  LLVMBasicBlockRef join = LLVMIsAInvokeInst(call)
+                               ? esc_host_split_edge(host, large, LLVMGetNormalDest(call))
+                               : esc_host_split_block(host, LLVMGetNextInstruction(call));
+  LLVMBasicBlockRef small = LLVMInsertBasicBlockInContext(r->context, large, "escape.small");
+  LLVMSetValueName2(LLVMBasicBlockAsValue(large), "escape.large", 12);
+  LLVMSetValueName2(LLVMBasicBlockAsValue(join), "escape.join", 11);
+  LLVMMetadataRef at = LLVMInstructionGetDebugLoc(call);
+
+  LLVMInstructionEraseFromParent(LLVMGetBasicBlockTerminator(head));
+  LLVMPositionBuilderAtEnd(r->builder, head);
+  LLVMSetCurrentDebugLocation2(r->builder, at);
+  LLVMBuildCondBr(r->builder, fits, small, large);
+
+  LLVMPositionBuilderAtEnd(r->builder, small);
+  start_slot(r, site, bytes);
+  LLVMBuildBr(r->builder, join);
+
+  LLVMPositionBuilderBefore(r->builder, LLVMGetFirstInstruction(join));
+  char *name = take_name(call, "");
+  LLVMValueRef object = LLVMBuildPhi(r->builder, LLVMTypeOf(call), name);
+  free(name);
+  LLVMReplaceAllUsesWith(call, object);
+  LLVMValueRef incoming[2] = {site->slot, call};
+  LLVMBasicBlockRef from[2] = {small, large};
+  LLVMAddIncoming(object, incoming, from, 2);
+}
+
 static void rewrite_site(Rewriter *r, EscSite *site) {
+  if (esc_run_time_size(site)) {
+    rewrite_run_time_site(r, site);
+    return;
+  }
   LLVMValueRef call = site->call;
   if (LLVMIsAInvokeInst(call))
     call = esc_host_invoke_to_call(r->g->host, call);
   position_at(r, call);
-  emit_lifetime(r, "llvm.lifetime.start", site->slot, esc_slot_size(site));
-  if (site->allocator.zeroed)
-    LLVMBuildMemSet(r->builder, site->slot, LLVMConstInt(LLVMInt8TypeInContext(r->context), 0, 0),
-                    LLVMConstInt(LLVMInt64TypeInContext(r->context), esc_slot_size(site), 0),
-                    site->align);
+  start_slot(r, site, LLVMConstInt(LLVMInt64TypeInContext(r->context), site->capacity, 0));
   fold_null_checks(call);
   LLVMReplaceAllUsesWith(call, site->slot);
   LLVMInstructionEraseFromParent(call);

@@ -266,7 +266,7 @@ static uint64_t realignment(const EscSite *site, uint64_t stack_align) {
 /* The frame bytes a slot takes: its size rounded up to its alignment, and
  * what realigning the frame for it costs. */
 static uint64_t footprint(const EscSite *site, uint64_t stack_align) {
-  uint64_t size = esc_slot_size(site);
+  uint64_t size = site->capacity;
   return (size + site->align - 1) / site->align * site->align + realignment(site, stack_align);
 }
 
@@ -274,6 +274,18 @@ static void refuse(EscSite *site, EscReason reason, uint64_t needed, uint64_t li
   site->verdict = reason;
   site->needed = needed;
   site->limit = limit;
+}
+
+/* A size known only at run time gets a slot of variable-slot bytes (at most
+ * max-object); the rewrite tests each size against it (run-time-sizes.ll). */
+static void size_run_time_slot(EscSite *site, const EscOptions *options) {
+  if (!options->variable_slot) {
+    site->verdict = ESC_NON_CONSTANT_SIZE;
+    return;
+  }
+  site->capacity = options->variable_slot < options->max_object ? options->variable_slot
+                                                                 : options->max_object;
+  site->limit = site->capacity;
 }
 
 /* Rule "fits" (limits.ll): an alignment over max-align, or an object whose
@@ -285,9 +297,11 @@ static void judge_size(EscGraph *g, const EscOptions *options) {
                                                                  : ESC_MAX_ALIGN_BOUND;
   for (uint32_t s = 0; s < g->site_count; s++) {
     EscSite *site = &g->sites[s];
+    if (site->verdict == ESC_PROMOTED && esc_run_time_size(site))
+      size_run_time_slot(site, options);
     if (site->verdict != ESC_PROMOTED)
       continue;
-    uint64_t size = (uint64_t)site->size + realignment(site, stack_align);
+    uint64_t size = site->capacity + realignment(site, stack_align);
     if (site->align > max_align)
       refuse(site, ESC_TOO_ALIGNED, site->align, max_align);
     else if (size > options->max_object)

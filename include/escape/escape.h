@@ -28,6 +28,8 @@ typedef struct EscOptions {
   uint64_t max_frame;           /* bytes promoted per function */
   uint64_t max_recursive_frame; /* bytes promoted per function in a call-graph cycle */
   uint64_t max_align;           /* most-aligned object moved to the stack, bytes */
+  uint64_t variable_slot;       /* slot of an object whose size is known only at run time,
+                                   bytes (at most max_object); 0: such objects stay on the heap */
   bool room_check;              /* slots only where the thread's stack has room (room.h) */
   unsigned stack_reserve;       /* percent of a thread's stack never given to slots */
 } EscOptions;
@@ -35,8 +37,8 @@ typedef struct EscOptions {
 /* Hard bound of max_align: alignments above it are never promoted. */
 #define ESC_MAX_ALIGN_BOUND 65536
 
-/* The documented defaults: 1024, 8192, 128 and 64 bytes; the room check on,
- * keeping half of every stack. */
+/* The documented defaults: 1024, 8192, 128, 64 and 256 bytes; the room check
+ * on, keeping half of every stack. */
 EscOptions esc_default_options(void);
 
 /* Analyses `fn` (a definition), hands its summary to the host, reports a

@@ -58,7 +58,9 @@ typedef struct EscVerdict {
   int64_t size;             /* bytes, or -1 when not a constant */
   EscReason reason;
   const char *detail;       /* callee, global or opcode the reason names; may be NULL */
-  uint64_t limit;           /* for ESC_TOO_LARGE, ESC_BUDGET and ESC_TOO_ALIGNED */
+  uint64_t limit;           /* for ESC_TOO_LARGE, ESC_BUDGET and ESC_TOO_ALIGNED; for
+                               ESC_PROMOTED with size -1, the largest size that uses the
+                               stack (larger ones are allocated as before) */
   LLVMValueRef where;       /* instruction where the escape happens; may be NULL */
   const char *reason_text;  /* "returned", "passed to foo", ...; NULL when promoted */
 } EscVerdict;
@@ -69,7 +71,8 @@ static inline bool esc_reason_has_limit(EscReason r) {
 }
 
 /* Remarks read, in Go's words:
- *   Passed: "moved to stack: <allocation>"
+ *   Passed: "moved to stack: <allocation>", and for a size known only at run
+ *           time " (up to <limit> bytes, else heap)"
  *   Missed: "<allocation> escapes to heap: <reason_text>" */
 
 /* Emits the verdict as an optimization remark of pass `escape`. */
@@ -118,6 +121,16 @@ bool esc_host_carries_around(EscHost *host, LLVMBasicBlockRef phi_block,
  * predecessor from its phis). The invoke is erased: the caller must hold no
  * reference to it, or to those phis, afterwards. Returns the call. */
 LLVMValueRef esc_host_invoke_to_call(EscHost *host, LLVMValueRef invoke);
+
+/* Splits the block of `inst` before it: the block keeps what came before and
+ * ends in a branch to the returned new block, which holds `inst` and the rest
+ * (the phis of its successors follow the move). */
+LLVMBasicBlockRef esc_host_split_block(EscHost *host, LLVMValueRef inst);
+
+/* Puts a new block on the edge from `from` to `to`, returned, which branches
+ * to `to`; the phis of `to` now name it instead of `from`. */
+LLVMBasicBlockRef esc_host_split_edge(EscHost *host, LLVMBasicBlockRef from,
+                                      LLVMBasicBlockRef to);
 
 /* The versions of the function that the room check chooses between
  * (room.h). Both are internal functions of the same type and attributes,

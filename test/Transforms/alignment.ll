@@ -15,7 +15,7 @@
 
 ; ERR3: error: invalid value '3' for parameter 'max-align' of pass 'escape' (expected a power of two up to 65536)
 ; ERRBIG: error: invalid value '131072' for parameter 'max-align' of pass 'escape' (expected a power of two up to 65536)
-; PRINT: escape<max-object=1024;max-frame=8192;max-recursive-frame=128;max-align=128;stack-reserve=50;no-room-check;no-cleanup>
+; PRINT: escape<max-object=1024;max-frame=8192;max-recursive-frame=128;max-align=128;variable-slot=256;stack-reserve=50;no-room-check;no-cleanup>
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"

@@ -2,9 +2,9 @@
 ; must survive untouched, no alloca or lifetime marker may appear, and the
 ; missed remark names the reason.
 ;
-; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check>' -verify-each -S %s | FileCheck %s
-; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check>' -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | FileCheck %s --check-prefix=REMARK
-; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check>' -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | grep -c -e "moved to stack" -e "escapes to heap" | FileCheck %s --check-prefix=COUNT
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check;variable-slot=0>' -verify-each -S %s | FileCheck %s
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check;variable-slot=0>' -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | FileCheck %s --check-prefix=REMARK
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check;variable-slot=0>' -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | grep -c -e "moved to stack" -e "escapes to heap" | FileCheck %s --check-prefix=COUNT
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"

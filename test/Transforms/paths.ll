@@ -6,7 +6,7 @@
 ; test/clang/paths.c). The checks below are the whole report, in the order the
 ; pass visits functions (callees first).
 ;
-; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check;m=2>' -disable-output %s 2>&1 \
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check;variable-slot=0;m=2>' -disable-output %s 2>&1 \
 ; RUN:   | FileCheck %s --match-full-lines --strict-whitespace
 ; (The checks have no blank after their colon: --strict-whitespace would match it.)
 ;
@@ -27,7 +27,7 @@
 ;
 ; Reporting changes nothing else: the same IR, and no output without m.
 ; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check>' -S %s -o %t.plain.ll
-; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check;m=2>' -S %s -o %t.m2.ll 2>/dev/null
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check;variable-slot=0;m=2>' -S %s -o %t.m2.ll 2>/dev/null
 ; RUN: diff %t.plain.ll %t.m2.ll
 ; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check>' -disable-output %s 2>&1 | count 0
 ;

@@ -16,11 +16,11 @@
 ; RUN: not opt -load-pass-plugin %plugin -passes='escape<no-room-check;m=3>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=ERR-M3
 ; RUN: not opt -load-pass-plugin %plugin -passes='escape<no-room-check;m=two>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=ERR-MX
 
-; PRINT: escape<max-object=64;max-frame=512;max-recursive-frame=32;max-align=64;stack-reserve=50;no-room-check;cleanup>
-; PRINT-M: escape<max-object=64;max-frame=8192;max-recursive-frame=128;max-align=64;stack-reserve=50;no-room-check;no-cleanup;m=2>
+; PRINT: escape<max-object=64;max-frame=512;max-recursive-frame=32;max-align=64;variable-slot=256;stack-reserve=50;no-room-check;cleanup>
+; PRINT-M: escape<max-object=64;max-frame=8192;max-recursive-frame=128;max-align=64;variable-slot=256;stack-reserve=50;no-room-check;no-cleanup;m=2>
 ; ERR-M3: error: invalid value '3' for parameter 'm' of pass 'escape' (expected 0, 1 or 2)
 ; ERR-MX: error: invalid value 'two' for parameter 'm' of pass 'escape' (expected 0, 1 or 2)
-; PRINT-DEFAULT: escape<max-object=1024;max-frame=8192;max-recursive-frame=128;max-align=64;stack-reserve=50;room-check;no-cleanup>
+; PRINT-DEFAULT: escape<max-object=1024;max-frame=8192;max-recursive-frame=128;max-align=64;variable-slot=256;stack-reserve=50;room-check;no-cleanup>
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"

@@ -1,11 +1,11 @@
 // RUN: %difftest %s
-// EXPECT-PROMOTED: 1
+// EXPECT-PROMOTED: 3
 // DIFFTEST-ARGS: 40 3
 //
-// Sizes the pass must leave on the heap, next to one it may promote: a
-// size that is only known at run time (from argv), an object too large for
-// the stack, calloc with a run-time count, malloc(0), and a size computed
-// from a constant that the optimizer can fold.
+// Sizes at the edges of the rules: a size that is only known at run time
+// (from argv) and calloc with a run-time count (both take the stack after a
+// run-time test, run_time_sizes.c), an object too large for the stack,
+// malloc(0), and a size computed from a constant that the optimizer can fold.
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,9 +22,9 @@ int main(int argc, char **argv) {
   size_t m = argc > 2 ? (size_t)atoi(argv[2]) : 3;
   unsigned total = 0;
   for (int k = 0; k < 200; k++) {
-    unsigned char *var = malloc(n);            /* non-constant size */
+    unsigned char *var = malloc(n);            /* size known at run time */
     unsigned char *big = malloc(1 << 20);      /* too large */
-    unsigned char *cnt = calloc(m, 100);       /* non-constant count */
+    unsigned char *cnt = calloc(m, 100);       /* count known at run time */
     unsigned char *zero = malloc(0);           /* may be NULL or unique */
     unsigned char *fold = malloc(sizeof(int) * 10 + 1);
     memset(var, k, n);

@@ -71,7 +71,7 @@ long too_large(void) {
 }
 
 long variable(int n) {
-  unsigned char *p = malloc(n); // expected-remark {{escapes to heap: non-constant size}}
+  unsigned char *p = malloc(n); // expected-remark-re {{moved to stack: malloc({{.*}}) (up to 256 bytes, else heap)}}
   memset(p, 1, n);
   long r = sum(p, n);
   free(p);

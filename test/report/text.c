@@ -101,11 +101,9 @@ __attribute__((noinline)) int big(void) {
 __attribute__((noinline)) int sized(size_t n) {
   int *p = calloc(n + 2,
                   sizeof *p);
-  // M1: text.c:[[#@LINE-2]]:12: calloc(n + 2, sizeof *p) escapes to heap: non-constant size
-  // M2: text.c:[[#@LINE-3]]:12: calloc(n + 2, sizeof *p) escapes to heap: non-constant size
-  // M2-NEXT: text.c:[[#@LINE-4]]:12:     from calloc(n + 2, sizeof *p) (non-constant size) at text.c:[[#@LINE-4]]:12
-  // IR: text.c:[[#@LINE-5]]:12: calloc({{.*}}) escapes to heap: non-constant size
-  // IR-NEXT: text.c:[[#@LINE-6]]:12:     from calloc({{.*}}) (non-constant size) at text.c:[[#@LINE-6]]:12
+  // M1: text.c:[[#@LINE-2]]:12: moved to stack: calloc(n + 2, sizeof *p) (up to 256 bytes, else heap)
+  // M2: text.c:[[#@LINE-3]]:12: moved to stack: calloc(n + 2, sizeof *p) (up to 256 bytes, else heap)
+  // IR: text.c:[[#@LINE-4]]:12: moved to stack: calloc({{.*}}) (up to 256 bytes, else heap)
   int r = use(p);
   free(p);
   return r;
