@@ -8,30 +8,33 @@
 
 #define NO -1
 
-/* The C allocators, then the C++ replaceable allocation functions for 64-
- * (m) and 32-bit (j) size_t. Families follow LLVM's "alloc-family" names. */
+/* The C allocators (and the string copies of POSIX), then the C++
+ * replaceable allocation functions for 64- (m) and 32-bit (j) size_t.
+ * Families follow LLVM's "alloc-family" names. */
 static const EscAllocator known_allocators[] = {
-    {"malloc", "malloc", "malloc", 0, NO, NO, 0, false},
-    {"calloc", "calloc", "malloc", 1, 0, NO, 0, true},
-    {"aligned_alloc", "aligned_alloc", "malloc", 1, NO, 0, 0, false},
-    {"memalign", "memalign", "malloc", 1, NO, 0, 0, false},
-    {"valloc", "valloc", "malloc", 0, NO, NO, 4096, false},
-    {"_Znwm", "operator new", "_Znwm", 0, NO, NO, 0, false},
-    {"_Znwj", "operator new", "_Znwm", 0, NO, NO, 0, false},
-    {"_ZnwmRKSt9nothrow_t", "operator new", "_Znwm", 0, NO, NO, 0, false},
-    {"_ZnwjRKSt9nothrow_t", "operator new", "_Znwm", 0, NO, NO, 0, false},
-    {"_ZnwmSt11align_val_t", "operator new", "_Znwm", 0, NO, 1, 0, false},
-    {"_ZnwjSt11align_val_t", "operator new", "_Znwm", 0, NO, 1, 0, false},
-    {"_ZnwmSt11align_val_tRKSt9nothrow_t", "operator new", "_Znwm", 0, NO, 1, 0, false},
-    {"_ZnwjSt11align_val_tRKSt9nothrow_t", "operator new", "_Znwm", 0, NO, 1, 0, false},
-    {"_Znam", "operator new[]", "_Znam", 0, NO, NO, 0, false},
-    {"_Znaj", "operator new[]", "_Znam", 0, NO, NO, 0, false},
-    {"_ZnamRKSt9nothrow_t", "operator new[]", "_Znam", 0, NO, NO, 0, false},
-    {"_ZnajRKSt9nothrow_t", "operator new[]", "_Znam", 0, NO, NO, 0, false},
-    {"_ZnamSt11align_val_t", "operator new[]", "_Znam", 0, NO, 1, 0, false},
-    {"_ZnajSt11align_val_t", "operator new[]", "_Znam", 0, NO, 1, 0, false},
-    {"_ZnamSt11align_val_tRKSt9nothrow_t", "operator new[]", "_Znam", 0, NO, 1, 0, false},
-    {"_ZnajSt11align_val_tRKSt9nothrow_t", "operator new[]", "_Znam", 0, NO, 1, 0, false},
+    {"malloc", "malloc", "malloc", 0, NO, NO, 0, false, false},
+    {"calloc", "calloc", "malloc", 1, 0, NO, 0, true, false},
+    {"aligned_alloc", "aligned_alloc", "malloc", 1, NO, 0, 0, false, false},
+    {"memalign", "memalign", "malloc", 1, NO, 0, 0, false, false},
+    {"valloc", "valloc", "malloc", 0, NO, NO, 4096, false, false},
+    {"strdup", "strdup", "malloc", NO, NO, NO, 0, false, true},
+    {"strndup", "strndup", "malloc", 1, NO, NO, 0, false, true},
+    {"_Znwm", "operator new", "_Znwm", 0, NO, NO, 0, false, false},
+    {"_Znwj", "operator new", "_Znwm", 0, NO, NO, 0, false, false},
+    {"_ZnwmRKSt9nothrow_t", "operator new", "_Znwm", 0, NO, NO, 0, false, false},
+    {"_ZnwjRKSt9nothrow_t", "operator new", "_Znwm", 0, NO, NO, 0, false, false},
+    {"_ZnwmSt11align_val_t", "operator new", "_Znwm", 0, NO, 1, 0, false, false},
+    {"_ZnwjSt11align_val_t", "operator new", "_Znwm", 0, NO, 1, 0, false, false},
+    {"_ZnwmSt11align_val_tRKSt9nothrow_t", "operator new", "_Znwm", 0, NO, 1, 0, false, false},
+    {"_ZnwjSt11align_val_tRKSt9nothrow_t", "operator new", "_Znwm", 0, NO, 1, 0, false, false},
+    {"_Znam", "operator new[]", "_Znam", 0, NO, NO, 0, false, false},
+    {"_Znaj", "operator new[]", "_Znam", 0, NO, NO, 0, false, false},
+    {"_ZnamRKSt9nothrow_t", "operator new[]", "_Znam", 0, NO, NO, 0, false, false},
+    {"_ZnajRKSt9nothrow_t", "operator new[]", "_Znam", 0, NO, NO, 0, false, false},
+    {"_ZnamSt11align_val_t", "operator new[]", "_Znam", 0, NO, 1, 0, false, false},
+    {"_ZnajSt11align_val_t", "operator new[]", "_Znam", 0, NO, 1, 0, false, false},
+    {"_ZnamSt11align_val_tRKSt9nothrow_t", "operator new[]", "_Znam", 0, NO, 1, 0, false, false},
+    {"_ZnajSt11align_val_tRKSt9nothrow_t", "operator new[]", "_Znam", 0, NO, 1, 0, false, false},
 };
 
 typedef struct EscDeallocator {
@@ -125,11 +128,18 @@ static bool returns_pointer(LLVMValueRef call) {
   return LLVMGetTypeKind(LLVMTypeOf(call)) == LLVMPointerTypeKind;
 }
 
+static bool string_arg_is_pointer(LLVMValueRef call, const EscAllocator *a) {
+  return !a->copies_string ||
+         (LLVMGetNumArgOperands(call) >= 1 &&
+          LLVMGetTypeKind(LLVMTypeOf(LLVMGetOperand(call, 0))) == LLVMPointerTypeKind);
+}
+
 static bool match_known_allocator(LLVMValueRef call, const char *name, EscAllocator *out) {
   for (unsigned i = 0; i < COUNT(known_allocators); i++) {
     const EscAllocator *a = &known_allocators[i];
     int args[3] = {a->size_arg, a->count_arg, a->align_arg};
-    if (strcmp(a->name, name) == 0 && returns_pointer(call) && args_are_integers(call, args, 3)) {
+    if (strcmp(a->name, name) == 0 && returns_pointer(call) && args_are_integers(call, args, 3) &&
+        string_arg_is_pointer(call, a)) {
       *out = *a;
       return true;
     }
@@ -162,7 +172,7 @@ static bool match_attributed_allocator(LLVMValueRef call, LLVMValueRef fn, const
   uint64_t packed = LLVMGetEnumAttributeValue(size);
   uint32_t elem = (uint32_t)(packed >> 32), count = (uint32_t)packed;
   *out = (EscAllocator){name, name, family, (int)elem, count == UINT32_MAX ? NO : (int)count,
-                        param_with(fn, "allocalign"), 0, (kind & KIND_ZEROED) != 0};
+                        param_with(fn, "allocalign"), 0, (kind & KIND_ZEROED) != 0, false};
   int args[3] = {out->size_arg, out->count_arg, out->align_arg};
   return args_are_integers(call, args, 3);
 }

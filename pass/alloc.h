@@ -25,6 +25,8 @@ typedef struct EscAllocator {
   int align_arg;       /* -1 when absent */
   unsigned fixed_align; /* alignment promised regardless of arguments, 0: the heap's */
   bool zeroed;
+  bool copies_string; /* strdup, strndup: a copy of the string at argument 0, of at most
+                         size_arg's bytes (strndup); the size is always a run-time one */
 } EscAllocator;
 
 typedef enum EscCallRole {

@@ -293,7 +293,9 @@ static EscReason measure(EscGraph *g, LLVMValueRef call, EscSite *site) {
     if ((uint64_t)align > site->align)
       site->align = (uint64_t)align;
   }
-  int64_t size = constant_or_minus_one(LLVMGetOperand(call, a->size_arg));
+  if (a->copies_string && !esc_host_library_has(g->host, "strnlen"))
+    return ESC_NON_CONSTANT_SIZE; /* the rewrite measures the string with strnlen */
+  int64_t size = a->copies_string ? -1 : constant_or_minus_one(LLVMGetOperand(call, a->size_arg));
   if (a->count_arg >= 0 && size >= 0) {
     int64_t count = constant_or_minus_one(LLVMGetOperand(call, a->count_arg));
     if (count < 0)
@@ -324,6 +326,16 @@ static void build_site(EscGraph *g, LLVMValueRef call, const EscCallInfo *info) 
   esc_add_site(g, &site);
 }
 
+/* strdup reads the bytes of its argument and keeps nothing of it; someone
+ * else's strdup (refused) is any other call. */
+static void build_string_source(EscGraph *g, LLVMValueRef call, const EscCallInfo *info) {
+  if (info->refused != ESC_PROMOTED) {
+    build_generic_call(g, call);
+    return;
+  }
+  esc_record_access(g, call, LLVMGetOperand(call, 0), UINT64_MAX, ESC_ACCESS_DATA_READ);
+}
+
 static void build_free(EscGraph *g, LLVMValueRef call, const EscCallInfo *info) {
   LLVMValueRef freed = LLVMGetOperand(call, info->ptr_arg);
   if (info->refused) {
@@ -351,6 +363,8 @@ void esc_build_call(EscGraph *g, LLVMValueRef call) {
   switch (info.role) {
   case ESC_ROLE_ALLOCATE:
     build_site(g, call, &info);
+    if (info.allocator.copies_string)
+      build_string_source(g, call, &info);
     return;
   case ESC_ROLE_FREE:
     build_free(g, call, &info);

@@ -672,6 +672,16 @@ extern "C" bool esc_host_libcall_prototype_differs(EscHost *H, LLVMValueRef Call
          !TLI.getLibFunc(*Callee, ByDeclaration);
 }
 
+extern "C" bool esc_host_library_has(EscHost *H, const char *Name) {
+  const TargetLibraryInfo &TLI = H->FAM.getResult<TargetLibraryAnalysis>(H->F);
+  LibFunc LF;
+  if (!TLI.getLibFunc(Name, LF) || !TLI.has(LF))
+    return false;
+  // The module's own function of that name must be the library's declaration.
+  const Function *Existing = H->F.getParent()->getFunction(Name);
+  return !Existing || (Existing->isDeclaration() && TLI.getLibFunc(*Existing, LF));
+}
+
 // What malloc and operator new guarantee, erring high (over-aligning a
 // promoted object is safe, under-aligning is not): 16 bytes on 64-bit targets
 // and on 32-bit x86, PowerPC and SPARC (glibc's MALLOC_ALIGNMENT there); 8 on

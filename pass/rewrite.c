@@ -236,13 +236,52 @@ static void fold_null_checks(LLVMValueRef call) {
   free(checks);
 }
 
-/* Where the object's life starts in its slot: lifetime.start, and zeroes
- * for a zeroing allocator. */
+/* strdup's work, in the slot: the string's `length` bytes and a NUL. */
+static void copy_string(Rewriter *r, const EscSite *site, LLVMValueRef length) {
+  LLVMTypeRef i8 = LLVMInt8TypeInContext(r->context);
+  LLVMBuildMemCpy(r->builder, site->slot, site->align, LLVMGetOperand(site->call, 0), 1, length);
+  LLVMValueRef end = LLVMBuildGEP2(r->builder, i8, site->slot, &length, 1, "escape.end");
+  LLVMBuildStore(r->builder, LLVMConstInt(i8, 0, false), end);
+}
+
+/* Where the object's life starts in its slot: lifetime.start, then zeroes
+ * for a zeroing allocator, the string for strdup (`bytes` counts what they
+ * write). */
 static void start_slot(Rewriter *r, const EscSite *site, LLVMValueRef bytes) {
   emit_lifetime(r, "llvm.lifetime.start", site->slot, site->capacity);
   if (site->allocator.zeroed)
     LLVMBuildMemSet(r->builder, site->slot, LLVMConstInt(LLVMInt8TypeInContext(r->context), 0, 0),
                     bytes, site->align);
+  if (site->allocator.copies_string)
+    copy_string(r, site, bytes);
+}
+
+/* The module's declaration of the C library function `name` (the analysis
+ * made sure there is no other function of that name), added if missing. */
+static LLVMValueRef library_function(Rewriter *r, const char *name, LLVMTypeRef type) {
+  LLVMValueRef fn = LLVMGetNamedFunction(r->module, name);
+  return fn ? fn : LLVMAddFunction(r->module, name, type);
+}
+
+/* A string copy's length without its NUL, strnlen(s, bound) with bound the
+ * capacity (or strndup's limit, when lower), and in *fits whether the copy
+ * and its NUL fit the slot: length < capacity. */
+static LLVMValueRef string_length(Rewriter *r, const EscSite *site, LLVMValueRef *fits) {
+  LLVMValueRef string = LLVMGetOperand(site->call, 0);
+  LLVMTypeRef size_type = LLVMIntPtrTypeInContext(r->context, r->g->layout);
+  LLVMValueRef capacity = LLVMConstInt(size_type, site->capacity, false), bound = capacity;
+  if (site->allocator.size_arg >= 0) {
+    LLVMValueRef limit = LLVMGetOperand(site->call, (unsigned)site->allocator.size_arg);
+    LLVMValueRef lower = LLVMBuildICmp(r->builder, LLVMIntULT, limit, capacity, "");
+    bound = LLVMBuildSelect(r->builder, lower, limit, capacity, "escape.bound");
+  }
+  LLVMTypeRef params[2] = {LLVMTypeOf(string), size_type};
+  LLVMTypeRef type = LLVMFunctionType(size_type, params, 2, false);
+  LLVMValueRef args[2] = {string, bound};
+  LLVMValueRef length = LLVMBuildCall2(r->builder, type, library_function(r, "strnlen", type),
+                                       args, 2, "escape.length");
+  *fits = LLVMBuildICmp(r->builder, LLVMIntULT, length, capacity, "escape.fits");
+  return length;
 }
 
 static LLVMValueRef operand_as_i64(Rewriter *r, LLVMValueRef call, int index) {
@@ -275,6 +314,8 @@ static LLVMValueRef run_time_bytes(Rewriter *r, const EscSite *site, LLVMValueRe
  *
  *     head:  fits = bytes <= capacity; br fits, small, large
  *     small: lifetime.start(slot) [memset(slot, 0, bytes)]; br join
+ *            (strdup: head measures strnlen(s, capacity) < capacity, and
+ *            small copies the string and its NUL)
  *     large: p = allocator(...)   (a call, or the invoke with its unwind edge)
  *     join:  phi [slot, small], [p, large]
  *
@@ -284,7 +325,8 @@ static void rewrite_run_time_site(Rewriter *r, EscSite *site) {
   EscHost *host = r->g->host;
   LLVMValueRef call = site->call, fits;
   position_at(r, call);
-  LLVMValueRef bytes = run_time_bytes(r, site, &fits);
+  LLVMValueRef bytes = site->allocator.copies_string ? string_length(r, site, &fits)
+                                                     : run_time_bytes(r, site, &fits);
   LLVMBasicBlockRef head = LLVMGetInstructionParent(call);
   LLVMBasicBlockRef large = esc_host_split_block(host, call);
   LLVMBasicBlockRef join = LLVMIsAInvokeInst(call)

@@ -87,6 +87,12 @@ bool esc_host_is_available_libcall(EscHost *host, LLVMValueRef call);
  * *malloc(unsigned)`, `char *malloc()`). */
 bool esc_host_libcall_prototype_differs(EscHost *host, LLVMValueRef call);
 
+/* True when the current function may call the C library function `name`
+ * (TargetLibraryInfo has it, builtins are not disabled for it) and the module
+ * declares no other function of that name: not defined here, nor declared
+ * with another prototype. */
+bool esc_host_library_has(EscHost *host, const char *name);
+
 /* Alignment, in bytes, at least what the target's malloc and operator new
  * guarantee: erring high only costs stack. */
 unsigned esc_host_heap_alignment(EscHost *host);
