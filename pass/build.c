@@ -36,6 +36,70 @@ static void escape_operands(EscGraph *g, LLVMValueRef inst, EscReason reason,
   make_external(g, inst);
 }
 
+enum { MAX_INTEGER_VALUES = 64 };
+
+/* Where the address a ptrtoint makes goes, as an escape's detail; NULL when
+ * it stays an integer: it and the integers computed from it (arithmetic,
+ * casts, selects, phis, freeze; at most MAX_INTEGER_VALUES of them) are only
+ * compared or switched on, never stored, passed, returned or made a pointer
+ * again. README "What the pass assumes" says why that is sound. */
+static const char *integer_leaves(LLVMValueRef ptrtoint) {
+  if (LLVMGetTypeKind(LLVMTypeOf(ptrtoint)) != LLVMIntegerTypeKind)
+    return "a vector of addresses";
+  LLVMValueRef values[MAX_INTEGER_VALUES];
+  unsigned count = 0;
+  values[count++] = ptrtoint;
+  for (unsigned i = 0; i < count; i++)
+    for (LLVMUseRef u = LLVMGetFirstUse(values[i]); u; u = LLVMGetNextUse(u)) {
+      LLVMValueRef user = LLVMGetUser(u);
+      switch (LLVMGetInstructionOpcode(user)) {
+      case LLVMICmp:
+      case LLVMSwitch:
+      case LLVMBr:
+        continue;
+      case LLVMSelect:
+        if (LLVMGetOperand(user, 0) == values[i])
+          continue; /* the condition */
+        break;
+      case LLVMAdd: case LLVMSub: case LLVMMul: case LLVMUDiv: case LLVMSDiv:
+      case LLVMURem: case LLVMSRem: case LLVMShl: case LLVMLShr: case LLVMAShr:
+      case LLVMAnd: case LLVMOr: case LLVMXor: case LLVMTrunc: case LLVMZExt:
+      case LLVMSExt: case LLVMPHI: case LLVMFreeze:
+        break;
+      case LLVMStore: return "stored to memory";
+      case LLVMCall: case LLVMInvoke: case LLVMCallBr: return "passed to a call";
+      case LLVMRet: return "returned";
+      case LLVMIntToPtr: return "made a pointer again";
+      default: return "used by an instruction that is not arithmetic";
+      }
+      bool seen = false;
+      for (unsigned k = 0; k < count && !seen; k++)
+        seen = values[k] == user;
+      if (seen)
+        continue;
+      if (count == MAX_INTEGER_VALUES)
+        return "used too widely to follow";
+      values[count++] = user;
+    }
+  return NULL;
+}
+
+/* Rule "an address that stays an integer" (ptrtoint.ll; pointer_integers.c). */
+static void build_ptrtoint(EscGraph *g, LLVMValueRef inst) {
+  LLVMValueRef pointer = LLVMGetOperand(inst, 0);
+  const char *leaves = integer_leaves(inst);
+  if (leaves) {
+    escape_operands(g, inst, ESC_PTRTOINT, leaves);
+    return;
+  }
+  /* Not the object, its address: callers' loops (the address of one
+   * iteration's object may meet the next one's) and the written-back
+   * attributes (ptrtoint exposes provenance) must know. */
+  uint32_t node = carries(pointer) ? esc_node(g, pointer) : ESC_NONE;
+  esc_mark_kept(g, node, ESC_ADDRESS_CAPTURED, inst);
+  esc_mark(g, node, ESC_ADDRESS_EXPOSED, ESC_NONE);
+}
+
 static const char *opcode_name(LLVMOpcode op) {
   switch (op) {
   case LLVMIntToPtr: return "inttoptr";
@@ -136,7 +200,7 @@ static void build_instruction(EscGraph *g, LLVMValueRef inst) {
     }
     return;
   case LLVMPtrToInt:
-    escape_operands(g, inst, ESC_PTRTOINT, NULL);
+    build_ptrtoint(g, inst);
     return;
   case LLVMAtomicRMW:
   case LLVMAtomicCmpXchg:

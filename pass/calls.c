@@ -142,6 +142,8 @@ static void apply_summary(EscGraph *g, LLVMValueRef call, const Callee *callee, 
     esc_mark(g, node, ESC_CONTENT_FOREIGN, ESC_NONE);
   if (p.flags & ESC_PARAM_ADDRESS_KEPT)
     esc_mark_kept(g, node, ESC_ADDRESS_CAPTURED, call);
+  if (p.flags & ESC_PARAM_ADDRESS_EXPOSED)
+    esc_mark(g, node, ESC_ADDRESS_EXPOSED, ESC_NONE);
   /* Which bytes the callee touches is unknown: all of them. */
   if (p.flags & ESC_PARAM_READS_DATA)
     esc_record_class_access(g, call, node, ESC_ACCESS_DATA_READ);

@@ -35,6 +35,7 @@ enum {
   ESC_ADDRESS_CAPTURED = 1 << 5, /* a callee may keep members' addresses as integers */
   ESC_REACHES_MUSTTAIL = 1 << 6, /* a musttail call may reach members' objects */
   ESC_RETURNS = 1 << 7,          /* members may be the function's return value */
+  ESC_ADDRESS_EXPOSED = 1 << 8,  /* members' addresses become integers (that stay integers) */
 };
 
 /* Why a flag was set. `node` is where the reason applies: a member of the

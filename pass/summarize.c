@@ -136,6 +136,8 @@ static uint16_t param_flags(EscGraph *g, const Chain *chains, unsigned count, un
     flags |= ESC_PARAM_CONTENT_WRITTEN;
   if (esc_has(g, self, ESC_ADDRESS_CAPTURED))
     flags |= ESC_PARAM_ADDRESS_KEPT;
+  if (esc_has(g, self, ESC_ADDRESS_EXPOSED))
+    flags |= ESC_PARAM_ADDRESS_EXPOSED;
   flags |= data_flags(g, c);
   for (unsigned d = 1; d < c->length; d++) {
     uint32_t k = c->classes[d];
@@ -205,8 +207,10 @@ enum { CAPTURES_ADDRESS_ONLY = 3 << 4 };
  * derived from it, outlives the call with its provenance. So a parameter gets
  * one only when its summary has none of ESCAPES (stored into a global, into
  * memory reachable from any parameter including its own, passed to a callee
- * that may capture it, converted to an integer), RETURNED and FREES, and
- * before LLVM 21, when no callee may keep its address either. Held to by
+ * that may capture it, converted to an integer), RETURNED and FREES, whose
+ * address never becomes an integer (ADDRESS_EXPOSED: that is this pass's
+ * assumption, not LLVM's semantics), and before LLVM 21, when no callee may
+ * keep its address either. Held to by
  * test/Transforms/summaries-writeback-*.ll and, through what GVN does with
  * the attribute, summaries-cycles.ll (via_attribute). */
 bool esc_write_back(EscGraph *g, const EscSummary *summary) {
@@ -219,8 +223,10 @@ bool esc_write_back(EscGraph *g, const EscSummary *summary) {
     if (LLVMGetTypeKind(LLVMTypeOf(param)) != LLVMPointerTypeKind || (summary->params[i].flags & kept))
       continue;
     uint32_t node = esc_map_get(&g->values, param);
-    /* Before LLVM 21, nocapture also rules out keeping the address. */
-    if (!captures && node != ESC_NONE && esc_has(g, node, ESC_ADDRESS_CAPTURED))
+    /* Before LLVM 21, nocapture also rules out keeping the address; and no
+     * capture attribute allows ptrtoint, which exposes provenance. */
+    if (node != ESC_NONE && (esc_has(g, node, ESC_ADDRESS_EXPOSED) ||
+                             (!captures && esc_has(g, node, ESC_ADDRESS_CAPTURED))))
       continue;
     unsigned kind = captures ? captures : nocapture;
     if (LLVMGetEnumAttributeAtIndex(g->function, i + 1, kind))

@@ -22,6 +22,8 @@
  *   ESC_PARAM_CONTENT_READS_DATA, ESC_PARAM_CONTENT_WRITES_DATA
  *                              the same, one dereference down
  *   ESC_PARAM_ADDRESS_KEPT     the callee may keep the address, not the object
+ *   ESC_PARAM_ADDRESS_EXPOSED  ...as an integer it made with ptrtoint (and kept
+ *                              an integer): no capture attribute may say less
  * A parameter with none of these "does not escape". `stored_into` names a
  * parameter whose pointee receives this pointer (strtol's nptr into
  * *endptr), -1 for none. */
@@ -46,6 +48,7 @@ enum {
   ESC_PARAM_ADDRESS_KEPT = 1 << 7,
   ESC_PARAM_CONTENT_READS_DATA = 1 << 8,
   ESC_PARAM_CONTENT_WRITES_DATA = 1 << 9,
+  ESC_PARAM_ADDRESS_EXPOSED = 1 << 10,
 };
 
 #define ESC_MAX_SUMMARY_PARAMS 16

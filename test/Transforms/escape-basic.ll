@@ -222,7 +222,7 @@ define i64 @escape_ptrtoint() {
 ; CHECK-NOT:     alloca
 ; CHECK:         %p = call ptr @malloc(i64 16)
 ; CHECK-NEXT:    %i = ptrtoint ptr %p to i64
-; REMARK-DAG: remark: {{.*}}malloc(16) escapes to heap: converted to an integer{{$}}
+; REMARK-DAG: remark: {{.*}}malloc(16) escapes to heap: converted to an integer (returned){{$}}
 entry:
   %p = call ptr @malloc(i64 16)
   %i = ptrtoint ptr %p to i64

@@ -80,9 +80,9 @@
 ; CHECK-NEXT:content_read:     from *box = p (assign)
 ; CHECK-NEXT:content_read:   flow: {heap} = box:
 ; CHECK-NEXT:content_read:     from read_only(box) (content read by callee)
-; CHECK-NEXT:ptrtoint: malloc(16) escapes to heap: converted to an integer
+; CHECK-NEXT:ptrtoint: malloc(16) escapes to heap: converted to an integer (returned)
 ; CHECK-NEXT:ptrtoint:   flow: {heap} = &{storage for malloc(16)}:
-; CHECK-NEXT:ptrtoint:     from (intptr_t)p (converted to an integer)
+; CHECK-NEXT:ptrtoint:     from (intptr_t)p (converted to an integer (returned))
 ; CHECK-NEXT:reallocated: malloc(16) escapes to heap: reallocated
 ; CHECK-NEXT:reallocated:   flow: {heap} = &{storage for malloc(16)}:
 ; CHECK-NEXT:reallocated:     from q = realloc(p, 32) (reallocated)
