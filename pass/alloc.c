@@ -210,8 +210,18 @@ static bool match_reallocator(LLVMValueRef fn, const char *name, unsigned *ptr_a
   return false;
 }
 
+/* realloc(ptr, size) of the C library, as standard_call_refused sees it. */
+static bool is_library_realloc(EscHost *host, LLVMValueRef call, LLVMValueRef fn,
+                               const char *name) {
+  return strcmp(name, "realloc") == 0 && LLVMGetNumArgOperands(call) == 2 &&
+         LLVMGetTypeKind(LLVMTypeOf(LLVMGetOperand(call, 0))) == LLVMPointerTypeKind &&
+         LLVMGetTypeKind(LLVMTypeOf(LLVMGetOperand(call, 1))) == LLVMIntegerTypeKind &&
+         returns_pointer(call) && standard_call_refused(host, call, fn, "malloc") == ESC_PROMOTED;
+}
+
 EscCallInfo esc_classify_call(EscHost *host, LLVMValueRef call) {
   EscCallInfo info = {0};
+  info.size_arg = NO;
   LLVMValueRef fn = LLVMIsAFunction(LLVMGetCalledValue(call));
   if (!fn || LLVMGetIntrinsicID(fn))
     return info;
@@ -231,6 +241,7 @@ EscCallInfo esc_classify_call(EscHost *host, LLVMValueRef call) {
       info.refused = ESC_OWN_ALLOCATOR; /* the program's own free: not ours to remove */
   } else if (match_reallocator(fn, name, &info.ptr_arg)) {
     info.role = ESC_ROLE_REALLOCATE;
+    info.size_arg = is_library_realloc(host, call, fn, name) ? 1 : NO;
   }
   return info;
 }

@@ -41,6 +41,8 @@ typedef struct EscCallInfo {
   EscAllocator allocator; /* ESC_ROLE_ALLOCATE */
   const char *family;     /* ESC_ROLE_FREE */
   unsigned ptr_arg;       /* ESC_ROLE_FREE, ESC_ROLE_REALLOCATE */
+  int size_arg;           /* ESC_ROLE_REALLOCATE: the C library's realloc(ptr, size), which
+                             a promoted object may grow in (grow.h); -1 for the others */
   EscReason refused;      /* recognized, but must not be treated as such, because:
                              ESC_NOBUILTIN, ESC_OWN_ALLOCATOR, ESC_WRONG_PROTOTYPE or
                              ESC_NOT_LIBRARY_HERE;

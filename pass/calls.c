@@ -353,7 +353,22 @@ static void build_free(EscGraph *g, LLVMValueRef call, const EscCallInfo *info) 
   if (node == ESC_NONE)
     return;
   esc_grow((void **)&g->frees, &g->free_capacity, sizeof *g->frees, g->free_count + 1);
-  g->frees[g->free_count++] = (EscFree){call, info->family, info->ptr_arg, node};
+  g->frees[g->free_count++] = (EscFree){call, info->family, info->ptr_arg, node, false};
+}
+
+/* The C library's realloc(p, n) of a pointer the function has: it frees
+ * p's object (for the family check and for callers: a callee's realloc
+ * frees their object), and its result continues that object (grow.h). */
+static bool build_growth(EscGraph *g, LLVMValueRef call, const EscCallInfo *info) {
+  LLVMValueRef old = LLVMGetOperand(call, info->ptr_arg);
+  if (info->size_arg < 0 || !LLVMIsACallInst(call) || LLVMIsAConstant(old) ||
+      !esc_host_library_has(g->host, "malloc"))
+    return false; /* the helper moves an outgrown object with malloc */
+  uint32_t node = esc_node(g, old);
+  esc_unify(g, esc_node(g, call), node, call);
+  esc_grow((void **)&g->frees, &g->free_capacity, sizeof *g->frees, g->free_count + 1);
+  g->frees[g->free_count++] = (EscFree){call, "malloc", info->ptr_arg, node, true};
+  return true;
 }
 
 void esc_build_call(EscGraph *g, LLVMValueRef call) {
@@ -372,8 +387,10 @@ void esc_build_call(EscGraph *g, LLVMValueRef call) {
     build_free(g, call, &info);
     return;
   case ESC_ROLE_REALLOCATE:
-    esc_escape(g, LLVMGetOperand(call, info.ptr_arg), ESC_REALLOCATED, call, NULL);
-    build_result(g, call, &(Callee){.fn = fn, .passed = ESC_PASSED});
+    if (!build_growth(g, call, &info)) {
+      esc_escape(g, LLVMGetOperand(call, info.ptr_arg), ESC_REALLOCATED, call, NULL);
+      build_result(g, call, &(Callee){.fn = fn, .passed = ESC_PASSED});
+    }
     return;
   case ESC_ROLE_OTHER:
     build_generic_call(g, call);

@@ -85,6 +85,8 @@ typedef struct EscSite {
   uint64_t needed, limit; /* for ESC_TOO_LARGE, ESC_BUDGET, ESC_TOO_ALIGNED: needed > limit;
                              promoted with a run-time size: limit is the capacity */
   LLVMValueRef slot; /* the alloca, once promoted */
+  bool reallocated;  /* its class is realloc'd: the slot takes variable-slot bytes to grow
+                        in, and the object may move to the heap (grow.h) */
 } EscSite;
 
 typedef struct EscFree {
@@ -92,6 +94,7 @@ typedef struct EscFree {
   const char *family;
   unsigned ptr_arg; /* which argument is freed */
   uint32_t node;    /* the freed pointer */
+  bool reallocates; /* realloc: its result, in the same class, continues the object */
 } EscFree;
 
 typedef struct EscAccess {

@@ -2,6 +2,7 @@
 #include "rewrite.h"
 
 #include "attrs.h"
+#include "grow.h"
 #include "room.h"
 #include "solve.h"
 
@@ -149,17 +150,23 @@ typedef struct FreeTargets {
   EscSite *exact;          /* the promoted site the operand certainly is, always a slot */
 } FreeTargets;
 
+/* A promoted object that may also be on the heap: its size did not fit, or
+ * a realloc moved it. */
+static bool may_leave_slot(const EscSite *site) {
+  return esc_run_time_size(site) || site->reallocated;
+}
+
 static FreeTargets targets_of(EscGraph *g, const EscFree *fr, LLVMValueRef freed) {
   FreeTargets t = {0, 0, NULL};
   LLVMValueRef base = strip_casts(freed);
   for (uint32_t s = esc_first_site(g, fr->node); s != ESC_NONE; s = g->sites[s].next_in_class) {
     EscSite *site = &g->sites[s];
-    if (!promoted(site) || esc_run_time_size(site))
+    if (!promoted(site) || may_leave_slot(site))
       t.heap++;
     if (!promoted(site))
       continue;
     t.promoted++;
-    if (site->call == base && !esc_run_time_size(site))
+    if (site->call == base && !may_leave_slot(site))
       t.exact = site;
   }
   return t;
@@ -190,8 +197,27 @@ static void guard_free(Rewriter *r, const EscFree *fr) {
         fr->call, ptr_arg + 1, LLVMGetEnumAttributeKindForName(non_null[i], strlen(non_null[i])));
 }
 
+/* realloc of the class's one promoted object: the helper of grow.h. */
+static void rewrite_realloc(Rewriter *r, const EscFree *fr) {
+  EscGraph *g = r->g;
+  for (uint32_t s = esc_first_site(g, fr->node); s != ESC_NONE; s = g->sites[s].next_in_class)
+    if (promoted(&g->sites[s])) {
+      LLVMValueRef grown = esc_grow_in_slot(g, fr, &g->sites[s]);
+      char *name = take_name(fr->call, "");
+      LLVMSetValueName2(grown, name, strlen(name));
+      free(name);
+      LLVMReplaceAllUsesWith(fr->call, grown);
+      LLVMInstructionEraseFromParent(fr->call);
+      return;
+    }
+}
+
 static bool rewrite_free(Rewriter *r, const EscFree *fr) {
   EscGraph *g = r->g;
+  if (fr->reallocates) {
+    rewrite_realloc(r, fr);
+    return true;
+  }
   LLVMValueRef freed = LLVMGetOperand(fr->call, fr->ptr_arg);
   FreeTargets t = targets_of(g, fr, freed);
   if (!t.promoted)

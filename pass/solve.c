@@ -276,16 +276,51 @@ static void refuse(EscSite *site, EscReason reason, uint64_t needed, uint64_t li
   site->limit = limit;
 }
 
-/* A size known only at run time gets a slot of variable-slot bytes (at most
- * max-object); the rewrite tests each size against it (run-time-sizes.ll). */
+/* The slot of an object whose size is known only at run time, or that
+ * grows: variable-slot bytes, at most max-object. */
+static uint64_t variable_capacity(const EscOptions *options) {
+  return options->variable_slot < options->max_object ? options->variable_slot
+                                                      : options->max_object;
+}
+
+/* A size known only at run time gets a slot of variable-slot bytes; the
+ * rewrite tests each size against it (run-time-sizes.ll). */
 static void size_run_time_slot(EscSite *site, const EscOptions *options) {
   if (!options->variable_slot) {
     site->verdict = ESC_NON_CONSTANT_SIZE;
     return;
   }
-  site->capacity = options->variable_slot < options->max_object ? options->variable_slot
-                                                                 : options->max_object;
+  site->capacity = variable_capacity(options);
   site->limit = site->capacity;
+}
+
+/* Rule "grows in its slot" (realloc.ll; realloc_grow.c): a realloc'd object
+ * keeps a slot of at least variable-slot bytes, and moves to the heap when
+ * it outgrows it. The rewrite tells the one promoted object of the class
+ * from the others by its slot: a class realloc'd with two keeps them on the
+ * heap; so does one without variable-slot. */
+static void judge_reallocs(EscGraph *g, const EscOptions *options) {
+  for (uint32_t f = 0; f < g->free_count; f++) {
+    const EscFree *fr = &g->frees[f];
+    if (!fr->reallocates)
+      continue;
+    uint32_t promoted = 0;
+    for (uint32_t s = esc_first_site(g, fr->node); s != ESC_NONE; s = g->sites[s].next_in_class)
+      promoted += g->sites[s].verdict == ESC_PROMOTED;
+    for (uint32_t s = esc_first_site(g, fr->node); s != ESC_NONE; s = g->sites[s].next_in_class) {
+      EscSite *site = &g->sites[s];
+      if (site->verdict != ESC_PROMOTED)
+        continue;
+      if (promoted > 1 || !options->variable_slot) {
+        site->verdict = ESC_REALLOCATED;
+        site->cause = esc_cause(g, ESC_REALLOCATED, fr->call, NULL, ESC_NONE);
+      } else if (!site->reallocated) {
+        site->reallocated = true;
+        if (site->capacity < variable_capacity(options))
+          site->capacity = variable_capacity(options);
+      }
+    }
+  }
 }
 
 /* Rule "fits" (limits.ll): an alignment over max-align, or an object whose
@@ -365,6 +400,7 @@ void esc_solve(EscGraph *g, const EscOptions *options) {
   judge_frees(g);
   mark_musttail_reach(g);
   judge_flow(g);
+  judge_reallocs(g, options);
   judge_size(g, options);
   judge_loops(g);
   judge_versioning(g, options);

@@ -1,9 +1,11 @@
 // RUN: %difftest %s
+// EXPECT-PROMOTED: 2
 //
-// realloc: a buffer grown step by step (its old address dies at each step),
-// realloc to a smaller size, realloc(NULL, n) acting as malloc, and a buffer
-// malloc'ed with a constant size and then realloc'ed, which must not have
-// been moved to the stack.
+// realloc: a buffer grown step by step (its old address dies at each step;
+// it grows in its slot and moves to the heap past 256 bytes), realloc to a
+// smaller size, realloc(NULL, n) acting as malloc, and a buffer malloc'ed
+// with a constant size and then realloc'ed (grown in its slot: realloc.ll,
+// realloc_in_slot.c).
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
