@@ -102,7 +102,7 @@ void esc_explain(EscGraph *g) {
   for (uint32_t s = 0; s < g->site_count; s++) {
     const EscSite *site = &g->sites[s];
     EscText allocation = ESC_TEXT_INIT, reason = ESC_TEXT_INIT;
-    esc_name_allocation(&allocation, site->call, &site->allocator);
+    esc_name_allocation(g, &allocation, site->call, &site->allocator);
     const EscCause *cause = site->cause != ESC_NONE ? &g->causes[site->cause] : NULL;
     if (site->verdict != ESC_PROMOTED)
       esc_verdict_text(&reason, g, site);

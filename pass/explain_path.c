@@ -32,9 +32,12 @@ static void flow_line(PathPrinter *p, const char *dst, const char *holder) {
 }
 
 static void from_line(PathPrinter *p, const char *what, const char *why, LLVMValueRef at) {
+  EscText line = ESC_TEXT_INIT;
+  esc_text_append(&line, "    from %s (%s)", what, why);
+  if (p->has_pending && strcmp(line.buf, p->pending.buf) == 0)
+    return; /* the same statement again (copies of one line): said once */
   flush(p);
-  p->pending = (EscText)ESC_TEXT_INIT;
-  esc_text_append(&p->pending, "    from %s (%s)", what, why);
+  p->pending = line;
   p->pending_at = at;
   p->has_pending = true;
 }
@@ -131,7 +134,10 @@ static bool ends_in_container(EscGraph *g, const EscStep *container, const EscSt
 static void merge_lines(PathPrinter *p, const EscStep *s, const EscStep *end) {
   LLVMValueRef last = NULL;
   for (; s < end; s++) {
-    if (s->inst == last || (esc_is_same_pointer(s->inst) && !esc_value_is_named(p->g, s->inst)))
+    /* Steps C does not write: address arithmetic and casts, and the merges
+     * of branches (phis) that no variable holds. */
+    bool unwritten = esc_is_same_pointer(s->inst) || LLVMIsAPHINode(s->inst);
+    if (s->inst == last || (unwritten && !esc_value_is_named(p->g, s->inst)))
       continue;
     last = s->inst;
     EscText what = ESC_TEXT_INIT;

@@ -103,26 +103,24 @@ static void callee(EscGraph *g, EscText *t, LLVMValueRef call, int depth) {
   }
 }
 
-static void append_operand(EscText *t, LLVMValueRef v) {
-  size_t len;
-  const char *name = LLVMGetValueName2(v, &len);
+/* A size or count: a constant as its number, else as the value is named or
+ * computed (`n + 1` for a sign-extended int n plus one). */
+static void append_operand(EscGraph *g, EscText *t, LLVMValueRef v) {
   if (LLVMIsAConstantInt(v))
     esc_text_append(t, "%llu", LLVMConstIntGetZExtValue(v));
-  else if (len)
-    esc_text_append(t, "%s", name);
   else
-    esc_text_append(t, "?");
+    value(g, t, v, 1, true);
 }
 
-void esc_name_allocation(EscText *t, LLVMValueRef call, const EscAllocator *a) {
+void esc_name_allocation(EscGraph *g, EscText *t, LLVMValueRef call, const EscAllocator *a) {
   esc_text_append(t, "%s(", a->display);
   if (strncmp(a->display, "operator new", 12) == 0) {
-    append_operand(t, LLVMGetOperand(call, a->size_arg));
+    append_operand(g, t, LLVMGetOperand(call, a->size_arg));
   } else {
     unsigned argc = LLVMGetNumArgOperands(call);
     for (unsigned i = 0; i < argc; i++) {
       esc_text_append(t, i ? ", " : "");
-      append_operand(t, LLVMGetOperand(call, i));
+      append_operand(g, t, LLVMGetOperand(call, i));
     }
   }
   esc_text_append(t, ")");
@@ -131,7 +129,7 @@ void esc_name_allocation(EscText *t, LLVMValueRef call, const EscAllocator *a) {
 static void call(EscGraph *g, EscText *t, LLVMValueRef inst, int depth) {
   EscCallInfo info = esc_classify_call(g->host, inst);
   if (info.role == ESC_ROLE_ALLOCATE) {
-    esc_name_allocation(t, inst, &info.allocator);
+    esc_name_allocation(g, t, inst, &info.allocator);
     return;
   }
   callee(g, t, inst, depth);
@@ -144,12 +142,52 @@ static void call(EscGraph *g, EscText *t, LLVMValueRef inst, int depth) {
   esc_text_append(t, ")");
 }
 
+/* A global the program declares, not one the compiler made (`.str.24`,
+ * `__const.main.buf`, unnamed). */
+static bool is_source_global(LLVMValueRef g) {
+  size_t len;
+  const char *name = LLVMGetValueName2(g, &len);
+  return len && name[0] != '.' && strncmp(name, "__const.", 8) != 0 &&
+         strncmp(name, "__compound_literal.", 19) != 0;
+}
+
+/* A global the compiler made: a string literal as C writes it, else what it
+ * is. */
+static void literal(EscText *t, LLVMValueRef g) {
+  LLVMValueRef init = LLVMGetInitializer(g);
+  size_t len = 0;
+  const char *s = init && LLVMIsAConstantDataSequential(init) && LLVMIsConstantString(init)
+                      ? LLVMGetAsString(init, &len)
+                      : NULL;
+  if (!s) {
+    esc_text_append(t, "a constant");
+    return;
+  }
+  if (len && s[len - 1] == '\0')
+    len--;
+  esc_text_append(t, "\"");
+  for (size_t i = 0; i < len && i < 24; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    if (ch == '"' || ch == '\\')
+      esc_text_append(t, "\\%c", ch);
+    else if (ch == '\n')
+      esc_text_append(t, "\\n");
+    else if (ch < 32 || ch >= 127)
+      esc_text_append(t, "\\x%02x", ch);
+    else
+      esc_text_append(t, "%c", ch);
+  }
+  esc_text_append(t, len > 24 ? "...\"" : "\"");
+}
+
 static void constant(EscText *t, LLVMValueRef c) {
   size_t len;
   if (LLVMIsAConstantInt(c))
     esc_text_append(t, "%lld", LLVMConstIntGetSExtValue(c));
   else if (LLVMIsNull(c))
     esc_text_append(t, "NULL");
+  else if (LLVMIsAGlobalVariable(c) && !is_source_global(c))
+    literal(t, c);
   else if (LLVMIsAGlobalVariable(c))
     esc_text_append(t, "&%s", LLVMGetValueName2(c, &len));
   else if (LLVMIsAFunction(c))
@@ -172,6 +210,58 @@ static const char *comparison(LLVMIntPredicate predicate) {
   case LLVMIntSLT: return "<";
   default: return "<=";
   }
+}
+
+static const char *binary_operator(LLVMOpcode op) {
+  switch (op) {
+  case LLVMAdd: return "+";
+  case LLVMSub: return "-";
+  case LLVMMul: return "*";
+  case LLVMShl: return "<<";
+  case LLVMUDiv:
+  case LLVMSDiv: return "/";
+  case LLVMLShr:
+  case LLVMAShr: return ">>";
+  case LLVMAnd: return "&";
+  default: return "|";
+  }
+}
+
+/* A phi: the value is one of its incoming values, as C would have it in a
+ * variable assigned on several branches. Null pointers and repeats are left
+ * out (they carry no object): `p`, `p or q`, `p, q or ...`. */
+static void alternatives(EscGraph *g, EscText *t, LLVMValueRef phi, int depth) {
+  enum { MAX_SHOWN = 3 };
+  EscText seen[MAX_SHOWN];
+  unsigned shown = 0, n = LLVMCountIncoming(phi);
+  bool more = false;
+  for (unsigned i = 0; i < n; i++) {
+    LLVMValueRef in = LLVMGetIncomingValue(phi, i);
+    bool nothing = LLVMIsAConstant(in) && (LLVMIsNull(in) || LLVMIsUndef(in) || LLVMIsPoison(in));
+    if (in == phi || nothing)
+      continue;
+    EscText one = ESC_TEXT_INIT;
+    value(g, &one, in, depth + 1, true);
+    bool repeat = false;
+    for (unsigned k = 0; k < shown && !repeat; k++)
+      repeat = strcmp(seen[k].buf, one.buf) == 0;
+    if (repeat)
+      continue;
+    if (shown == MAX_SHOWN) {
+      more = true;
+      break;
+    }
+    seen[shown++] = one;
+  }
+  if (!shown) {
+    esc_text_append(t, "NULL");
+    return;
+  }
+  for (unsigned k = 0; k < shown; k++)
+    esc_text_append(t, "%s%s", k == 0 ? "" : k + 1 == shown && !more ? " or " : ", ",
+                    seen[k].buf);
+  if (more)
+    esc_text_append(t, " or ...");
 }
 
 /* How the value was computed, ignoring any name it has. */
@@ -204,16 +294,28 @@ static void computed(EscGraph *g, EscText *t, LLVMValueRef v, int depth) {
     esc_text_append(t, " : ");
     operand(g, t, v, 2, depth);
     return;
-  case LLVMPHI: {
-    unsigned n = LLVMCountIncoming(v);
-    esc_text_append(t, "phi(");
-    for (unsigned i = 0; i < n && i < 3; i++) {
-      esc_text_append(t, i ? ", " : "");
-      operand(g, t, v, i, depth);
-    }
-    esc_text_append(t, n > 3 ? ", ...)" : ")");
+  case LLVMPHI:
+    alternatives(g, t, v, depth);
     return;
-  }
+  case LLVMSExt:
+  case LLVMZExt:
+  case LLVMTrunc:
+    operand(g, t, v, 0, depth - 1); /* C converts integers silently */
+    return;
+  case LLVMAdd:
+  case LLVMSub:
+  case LLVMMul:
+  case LLVMShl:
+  case LLVMUDiv:
+  case LLVMSDiv:
+  case LLVMLShr:
+  case LLVMAShr:
+  case LLVMAnd:
+  case LLVMOr:
+    operand(g, t, v, 0, depth);
+    esc_text_append(t, " %s ", binary_operator(LLVMGetInstructionOpcode(v)));
+    operand(g, t, v, 1, depth);
+    return;
   default:
     esc_text_append(t, "?");
     return;
@@ -305,8 +407,7 @@ void esc_name_instruction(EscGraph *g, EscText *t, LLVMValueRef inst) {
   case LLVMPHI:
     assignment(g, t, inst);
     return;
-  case LLVMPtrToInt:
-    esc_text_append(t, "(intptr_t)");
+  case LLVMPtrToInt: /* the pointer as an integer: the reason says so, C need not */
     operand(g, t, inst, 0, 0);
     return;
   default:

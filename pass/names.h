@@ -11,9 +11,10 @@
 #include "graph.h"
 #include "text.h"
 
-/* Appends allocation call `call` as written: "malloc(16)", "calloc(n, 4)";
- * C++ operator new shows its size: "operator new(16)". */
-void esc_name_allocation(EscText *t, LLVMValueRef call, const EscAllocator *allocator);
+/* Appends allocation call `call` as written: "malloc(16)", "calloc(n, 4)",
+ * "malloc(n + 1)"; C++ operator new shows its size: "operator new(16)". */
+void esc_name_allocation(EscGraph *g, EscText *t, LLVMValueRef call,
+                         const EscAllocator *allocator);
 
 /* Appends the name of `value`. */
 void esc_name_value(EscGraph *g, EscText *t, LLVMValueRef value);

@@ -32,6 +32,7 @@
 #include <llvm/IR/DiagnosticInfo.h>
 #include <llvm/IR/InstIterator.h>
 #include <llvm/IR/Instructions.h>
+#include <llvm/IR/LLVMRemarkStreamer.h>
 #include <llvm/IR/Module.h>
 #include <llvm/IR/PassManager.h>
 #include <llvm/Passes/PassBuilder.h>
@@ -42,6 +43,7 @@
 #endif
 #include <llvm/Support/CommandLine.h>
 #include <llvm/Support/Error.h>
+#include <llvm/Support/Path.h>
 #include <llvm/Support/raw_ostream.h>
 #include <llvm/TargetParser/Triple.h>
 #include <llvm/Transforms/InstCombine/InstCombine.h>
@@ -52,6 +54,7 @@
 
 #include <cstring>
 #include <memory>
+#include <tuple>
 #include <vector>
 
 using namespace llvm;
@@ -465,24 +468,85 @@ llvmGetPassPluginInfo() {
 // ---- The host interface (include/escape/host.h) ----
 
 // ---- Go's -m report on stderr: `file:line:col: message`, one per line ----
+//
+// Columns are 1-based, as clang prints them: column 0 (none known) prints 1.
 
-static void printPosition(raw_ostream &OS, const DebugLoc &DL) {
-  OS << DL->getFilename() << ":" << DL.getLine() << ":" << DL.getCol();
+static void printPosition(raw_ostream &OS, const DILocation *L) {
+  OS << L->getFilename() << ":" << L->getLine() << ":" << (L->getColumn() ? L->getColumn() : 1);
 }
+
+static void printPosition(raw_ostream &OS, const DebugLoc &DL) { printPosition(OS, DL.get()); }
 
 // Where a message about the current function goes without a location of its
 // own: the function's line, else its name.
 static void printFunctionPosition(raw_ostream &OS, const Function &F, unsigned Line = 0) {
   if (const DISubprogram *SP = F.getSubprogram())
-    OS << SP->getFilename() << ":" << (Line ? Line : SP->getLine());
+    OS << SP->getFilename() << ":" << (Line ? Line : SP->getLine()) << ":1";
   else
     OS << F.getName();
 }
 
-static void printAt(const EscHost &H, const Instruction *I, StringRef Message) {
+// A file of the system's (the C library's, libstdc++'s headers): not where a
+// user looks for their own code. Debug info keeps no "system header" flag, so
+// this goes by the install prefixes of Debian's compilers and libraries.
+static bool isSystemFile(StringRef Name) {
+  static const char *const Prefixes[] = {"/usr/include/", "/usr/lib/", "/usr/local/include/",
+                                         "/usr/local/lib/", "/usr/share/"};
+  for (const char *P : Prefixes)
+    if (Name.starts_with(P))
+      return true;
+  return Name.contains("/include/c++/");
+}
+
+static bool isSystemLocation(const DILocation *L) {
+  StringRef File = L->getFilename();
+  if (sys::path::is_absolute(File))
+    return isSystemFile(File);
+  SmallString<256> Full(L->getDirectory());
+  sys::path::append(Full, File);
+  return isSystemFile(Full);
+}
+
+// Where a verdict on `I` is reported: code inlined from a helper is reported
+// at the line of the user's code that called it, the outermost place of the
+// inline chain that is not in a system header (the call of `yaml_malloc` in
+// the user's function, not the malloc inside it; the user's push_back, not
+// libstdc++'s new_allocator.h). When every place is a system header's, the
+// instruction's own. An instruction on no line (copies merged into one, line
+// 0) is reported at its function's line.
+static const DILocation *reportLocation(const Instruction *I) {
+  const DILocation *Own = I->getDebugLoc().get();
+  if (!Own)
+    return nullptr;
+  const DILocation *Best = nullptr, *Any = nullptr;
+  for (const DILocation *L = Own; L; L = L->getInlinedAt())
+    if (L->getLine()) {
+      Any = Any ? Any : L;
+      if (!isSystemLocation(L))
+        Best = L; // the last one that fits is the outermost
+    }
+  if (Best || Any)
+    return Best ? Best : Any;
+  const DISubprogram *SP = I->getFunction()->getSubprogram();
+  return SP ? DILocation::get(I->getContext(), SP->getLine(), 0, const_cast<DISubprogram *>(SP))
+            : Own;
+}
+
+// The places of the inline chain inside `Reported` (see reportLocation),
+// innermost first: what -m=2 shows as `inlined:` lines.
+static SmallVector<const DILocation *, 4> inlinedPlaces(const Instruction *I,
+                                                        const DILocation *Reported) {
+  SmallVector<const DILocation *, 4> Places;
+  for (const DILocation *L = I->getDebugLoc().get(); L && L != Reported; L = L->getInlinedAt())
+    if (L->getLine())
+      Places.push_back(L);
+  return Places;
+}
+
+static void printAt(const EscHost &H, const DILocation *L, StringRef Message) {
   raw_ostream &OS = errs();
-  if (const DebugLoc &DL = I->getDebugLoc())
-    printPosition(OS, DL);
+  if (L)
+    printPosition(OS, L);
   else
     printFunctionPosition(OS, H.F);
   OS << ": " << Message << "\n";
@@ -497,46 +561,102 @@ static DebugLoc sourceLocation(LLVMValueRef Inst) {
   return DL && DL.getLine() ? DL : DebugLoc();
 }
 
+// A remark's message is its arguments, in order, and nothing else: LLVM
+// writes every argument into the record, and opt-viewer and opt-diff show a
+// remark as its arguments joined. So the facts tools want beyond the text
+// (the allocator's name, the size in bytes, what the reason names, where the
+// escape happens) are not arguments of the verdict: they follow it as an
+// EscapeFacts remark that only the record gets (no -Rpass text), without a
+// location (opt-viewer and opt-diff skip remarks without one). Its message is
+// plain words too (`allocator malloc, size 4`), for any other reader.
+static void emitFacts(EscHost *H, const BasicBlock *Where,
+                      function_ref<void(DiagnosticInfoOptimizationBase &)> Fill) {
+  LLVMRemarkStreamer *RS = H->F.getContext().getLLVMRemarkStreamer();
+  if (!RS)
+    return;
+  OptimizationRemarkAnalysis R(PassName, "EscapeFacts", DiagnosticLocation(), Where);
+  Fill(R);
+  RS->emit(R);
+}
+
+// An argument of a remark with a place of its own: opt-viewer links its text
+// to that line.
+static DiagnosticInfoOptimizationBase::Argument placed(StringRef Key, StringRef Text,
+                                                       const DebugLoc &At) {
+  DiagnosticInfoOptimizationBase::Argument A(Key, Text);
+  if (At)
+    A.Loc = DiagnosticLocation(At);
+  return A;
+}
+
+// The inline chain of a verdict, as lines of its -m=2 explanation: the
+// function each place is in (its linkage name, demangled by the readers), and
+// the place.
+static void reportInlined(EscHost *H, const Instruction *Site, const DILocation *Reported) {
+  for (const DILocation *L : inlinedPlaces(Site, Reported)) {
+    const DISubprogram *SP = L->getScope()->getSubprogram();
+    StringRef Fn = SP->getLinkageName().empty() ? SP->getName() : SP->getLinkageName();
+    if (H->Level >= 2) {
+      std::string Text;
+      raw_string_ostream OS(Text);
+      OS << "  inlined: " << Fn << " at ";
+      printPosition(OS, L);
+      printAt(*H, Reported, OS.str());
+    }
+    H->remarks().emit([&] {
+      OptimizationRemarkAnalysis R(PassName, "EscapeInlined",
+                                   DiagnosticLocation(DebugLoc(Reported)), Site->getParent());
+      R << "  inlined: " << ore::NV("Callee", Fn) << " at " << ore::NV("At", DebugLoc(L));
+      return R;
+    });
+  }
+}
+
 extern "C" void esc_host_report(EscHost *H, const EscVerdict *V) {
   const auto *Site = cast<Instruction>(unwrap(V->site));
+  const DILocation *Reported = reportLocation(Site);
+  DiagnosticLocation Loc = Reported ? DiagnosticLocation(DebugLoc(Reported)) : DiagnosticLocation();
   auto Str = [](const char *S) { return StringRef(S ? S : ""); };
+  bool Promoted = V->reason == ESC_PROMOTED;
   // A size known only at run time uses the slot when it fits.
-  std::string Fits = V->reason == ESC_PROMOTED && V->size < 0
-                         ? (" (up to " + Twine(V->limit) + " bytes, else heap)").str()
-                         : "";
+  bool Fits = Promoted && V->size < 0;
+  std::string FitsText = Fits ? (" (up to " + Twine(V->limit) + " bytes, else heap)").str() : "";
   if (H->Level >= 1)
-    printAt(*H, Site,
-            V->reason == ESC_PROMOTED
-                ? ("moved to stack: " + Str(V->allocation) + Fits).str()
-                : (Str(V->allocation) + " escapes to heap: " + Str(V->reason_text)).str());
-  // Structured extras: in -fsave-optimization-record output, not in -Rpass text.
-  auto AddExtras = [&](DiagnosticInfoOptimizationBase &R) {
-    R << ore::setExtraArgs() << ore::NV("Allocator", Str(V->allocator));
-    if (V->size >= 0)
-      R << ore::NV("Size", V->size);
-    if (V->detail)
-      R << ore::NV("Detail", V->detail);
-    if (esc_reason_has_limit(V->reason) || !Fits.empty())
-      R << ore::NV("Limit", V->limit);
-    if (DebugLoc DL = sourceLocation(V->where))
-      R << ore::NV("EscapesAt", DL);
-  };
-  if (V->reason == ESC_PROMOTED) {
+    printAt(*H, Reported,
+            Promoted ? ("moved to stack: " + Str(V->allocation) + FitsText).str()
+                     : (Str(V->allocation) + " escapes to heap: " + Str(V->reason_text)).str());
+  DebugLoc EscapesAt = sourceLocation(V->where);
+  if (Promoted) {
     H->remarks().emit([&] {
-      OptimizationRemark R(PassName, "MovedToStack", Site);
-      R << "moved to stack: " << ore::NV("Allocation", Str(V->allocation)) << Fits;
-      AddExtras(R);
+      OptimizationRemark R(PassName, "MovedToStack", Loc, Site->getParent());
+      R << "moved to stack: " << ore::NV("Allocation", Str(V->allocation));
+      if (Fits)
+        R << " (up to " << ore::NV("Limit", V->limit) << " bytes, else heap)";
       return R;
     });
   } else {
     H->remarks().emit([&] {
-      OptimizationRemarkMissed R(PassName, "EscapesToHeap", Site);
-      R << ore::NV("Allocation", Str(V->allocation))
-        << " escapes to heap: " << ore::NV("Reason", Str(V->reason_text));
-      AddExtras(R);
+      OptimizationRemarkMissed R(PassName, "EscapesToHeap", Loc, Site->getParent());
+      R << ore::NV("Allocation", Str(V->allocation)) << " escapes to heap: "
+        << placed("Reason", Str(V->reason_text), EscapesAt);
       return R;
     });
   }
+  emitFacts(H, Site->getParent(), [&](DiagnosticInfoOptimizationBase &R) {
+    R << "allocator " << ore::NV("Allocator", Str(V->allocator));
+    if (V->size >= 0)
+      R << ", size " << ore::NV("Size", V->size);
+    if (V->detail)
+      R << ", naming " << ore::NV("Detail", V->detail);
+    if (esc_reason_has_limit(V->reason) || Fits)
+      R << ", limit " << ore::NV("Limit", V->limit);
+    if (EscapesAt)
+      R << ", escapes at " << ore::NV("EscapesAt", EscapesAt);
+    if (Reported && Reported != Site->getDebugLoc().get() && Site->getDebugLoc().getLine())
+      R << ", made at " << ore::NV("MadeAt", Site->getDebugLoc());
+  });
+  if (esc_host_paths_wanted(H))
+    reportInlined(H, Site, Reported);
 }
 
 // True when some remark of this pass is asked for: -Rpass*, -pass-remarks*
@@ -604,33 +724,72 @@ extern "C" const char *esc_host_value_name(EscHost *H, LLVMValueRef V, bool *IsA
   return It->second.Name.data();
 }
 
+// The parameter's name in a verdict's message, as explain.c writes them:
+// "leaking param: NAME...", "leaking param content: NAME", "NAME does not
+// escape". Split as (before, name, after); the name empty when not found.
+static std::tuple<StringRef, StringRef, StringRef> splitParamMessage(StringRef Message) {
+  for (StringRef Lead : {"leaking param content: ", "leaking param: "})
+    if (Message.starts_with(Lead)) {
+      StringRef Rest = Message.drop_front(Lead.size());
+      size_t End = Rest.find(' ');
+      return {Message.take_front(Lead.size()), Rest.take_front(End), Rest.substr(End)};
+    }
+  StringRef Tail = " does not escape";
+  if (Message.ends_with(Tail))
+    return {"", Message.drop_back(Tail.size()), Message.take_back(Tail.size())};
+  return {Message, "", ""};
+}
+
 extern "C" void esc_host_report_param(EscHost *H, unsigned Index, const char *Message,
                                       bool Leaks) {
+  // At the parameter's line when debug info has it (its column it does not
+  // keep: 0, which prints as 1), else the function's.
+  const DILocalVariable *Var = paramVariable(H, Index);
+  DiagnosticLocation Loc;
+  if (DISubprogram *SP = H->F.getSubprogram())
+    Loc = DiagnosticLocation(
+        DebugLoc(DILocation::get(H->F.getContext(), Var ? Var->getLine() : SP->getLine(), 0, SP)));
   if (H->Level >= 1) {
-    const DILocalVariable *Var = paramVariable(H, Index);
     printFunctionPosition(errs(), H->F, Var ? Var->getLine() : 0);
     errs() << ": " << Message << "\n";
   }
+  auto [Before, Name, After] = splitParamMessage(Message);
   auto Fill = [&](DiagnosticInfoOptimizationBase &R) {
-    R << ore::NV("Verdict", Message) << ore::setExtraArgs() << ore::NV("ParamIndex", Index);
+    if (!Before.empty())
+      R << Before;
+    if (!Name.empty())
+      R << ore::NV("Param", Name);
+    if (!After.empty())
+      R << After;
   };
+  const BasicBlock *Entry = &H->F.getEntryBlock();
   if (Leaks)
     H->remarks().emit([&] {
-      OptimizationRemarkMissed R(PassName, "ParamVerdict", &H->F);
+      OptimizationRemarkMissed R(PassName, "ParamVerdict", Loc, Entry);
       Fill(R);
       return R;
     });
   else
     H->remarks().emit([&] {
-      OptimizationRemark R(PassName, "ParamVerdict", &H->F);
+      OptimizationRemark R(PassName, "ParamVerdict", Loc, Entry);
       Fill(R);
       return R;
     });
+  // The parameter's number among the IR's (where `this` and a returned
+  // struct's pointer count), and how many there are: what escape-cc needs to
+  // find the parameter in the source.
+  emitFacts(H, Entry, [&](DiagnosticInfoOptimizationBase &R) {
+    R << "parameter " << ore::NV("ParamIndex", Index) << " of "
+      << ore::NV("Params", static_cast<unsigned>(H->F.arg_size()));
+    if (H->F.hasStructRetAttr())
+      R << ", " << ore::NV("StructRet", "sret");
+  });
 }
 
 extern "C" void esc_host_report_flow(EscHost *H, LLVMValueRef SiteRef, const char *Line,
                                      LLVMValueRef AtRef) {
   const auto *Site = cast<Instruction>(unwrap(SiteRef));
+  const DILocation *Reported = reportLocation(Site);
   DebugLoc At = sourceLocation(AtRef);
   if (H->Level >= 2) {
     std::string Text = Line;
@@ -639,10 +798,13 @@ extern "C" void esc_host_report_flow(EscHost *H, LLVMValueRef SiteRef, const cha
       OS << " at ";
       printPosition(OS, At);
     }
-    printAt(*H, Site, OS.str());
+    printAt(*H, Reported, OS.str());
   }
   H->remarks().emit([&] {
-    OptimizationRemarkAnalysis R(PassName, "EscapeFlow", Site);
+    DiagnosticLocation Loc;
+    if (Reported)
+      Loc = DiagnosticLocation(DebugLoc(Reported));
+    OptimizationRemarkAnalysis R(PassName, "EscapeFlow", Loc, Site->getParent());
     R << ore::NV("Flow", Line);
     if (At)
       R << " at " << ore::NV("At", At);

@@ -1,6 +1,6 @@
 /* escape-source: the source text at the locations escape's remarks name.
  *
- *   escape-source SOURCE [[-w] LOC]... [-- COMPILE-FLAGS...]
+ *   escape-source SOURCE [[-w] LOC | -p FUNCTION]... [-- COMPILE-FLAGS...]
  *
  * Parses SOURCE with libclang (the C API, clang-c/Index.h) under COMPILE-FLAGS
  * (the compiler's flags without the compiler, the inputs and -o) and prints,
@@ -13,6 +13,12 @@
  * `new Node(x)`); for a LOC preceded by -w, the statement or expression where
  * a pointer escapes (`return label`, `last_seen = cell`, `keep(p)`). Runs of
  * white space in TEXT become one space; TEXT is empty when nothing fits.
+ *
+ * For -p FUNCTION (a function's name, for C++ its mangled name, as the IR has
+ * it), TEXT lists the parameters of its definition, `NAME@FILE:LINE:COL` each
+ * (NAME `?` when unnamed), separated by spaces, led by `+` for a member
+ * function whose IR takes `this` first: what escape-cc names parameter
+ * verdicts by when the remarks have no debug variables (no -g).
  *
  * scripts/escape-cc runs it to show allocations as the source has them rather
  * than as the IR has them (`malloc(16)`). Remarks carry debug locations, which
@@ -194,8 +200,97 @@ static void answer(CXTranslationUnit tu, const char *source, const char *loc, in
   printf("%s\t%s\n", loc, text);
 }
 
+/* A function definition with the name the IR gives it. */
+typedef struct FunctionQuery {
+  const char *name;
+  CXCursor found;
+  int ok;
+} FunctionQuery;
+
+static int is_function(enum CXCursorKind k) {
+  return k == CXCursor_FunctionDecl || k == CXCursor_CXXMethod || k == CXCursor_Constructor ||
+         k == CXCursor_Destructor || k == CXCursor_ConversionFunction;
+}
+
+static int string_is(CXString s, const char *name) {
+  const char *c = clang_getCString(s);
+  int same = c && strcmp(c, name) == 0;
+  clang_disposeString(s);
+  return same;
+}
+
+/* True when the IR name of function c is name: the C name, or one of the
+ * C++ manglings (constructors and destructors have several). */
+static int named(CXCursor c, const char *name) {
+  if (name[0] != '_' || name[1] != 'Z')
+    return string_is(clang_getCursorSpelling(c), name);
+  CXStringSet *all = clang_Cursor_getCXXManglings(c);
+  int same = 0;
+  if (all) {
+    for (unsigned i = 0; i < all->Count && !same; i++)
+      same = strcmp(clang_getCString(all->Strings[i]), name) == 0;
+    clang_disposeStringSet(all);
+  }
+  return same || string_is(clang_Cursor_getMangling(c), name);
+}
+
+/* Declarations only: into namespaces, classes and `extern "C"`, never into
+ * a function's body. */
+static enum CXChildVisitResult find_function(CXCursor c, CXCursor parent, CXClientData data) {
+  FunctionQuery *q = data;
+  enum CXCursorKind k = clang_getCursorKind(c);
+  (void)parent;
+  if (is_function(k)) {
+    if (clang_isCursorDefinition(c) && named(c, q->name)) {
+      q->found = c;
+      q->ok = 1;
+      return CXChildVisit_Break;
+    }
+    return CXChildVisit_Continue;
+  }
+  switch (k) {
+  case CXCursor_Namespace:
+  case CXCursor_StructDecl:
+  case CXCursor_ClassDecl:
+  case CXCursor_UnionDecl:
+  case CXCursor_LinkageSpec:
+  case CXCursor_UnexposedDecl:
+    return CXChildVisit_Recurse;
+  default:
+    return CXChildVisit_Continue;
+  }
+}
+
+/* Prints the line of one -p FUNCTION. */
+static void answer_params(CXTranslationUnit tu, const char *name) {
+  FunctionQuery q = {name, clang_getNullCursor(), 0};
+  printf("%s\t", name);
+  clang_visitChildren(clang_getTranslationUnitCursor(tu), find_function, &q);
+  if (q.ok) {
+    enum CXCursorKind k = clang_getCursorKind(q.found);
+    int n = clang_Cursor_getNumArguments(q.found);
+    if (k != CXCursor_FunctionDecl && !clang_CXXMethod_isStatic(q.found))
+      printf("+");
+    for (int i = 0; i < n; i++) {
+      CXCursor arg = clang_Cursor_getArgument(q.found, (unsigned)i);
+      CXString spelling = clang_getCursorSpelling(arg);
+      CXFile f = NULL;
+      unsigned line = 0, col = 0;
+      const char *s = clang_getCString(spelling);
+      clang_getExpansionLocation(clang_getCursorLocation(arg), &f, &line, &col, NULL);
+      CXString file = clang_getFileName(f);
+      const char *fs = clang_getCString(file);
+      printf("%s%s@%s:%u:%u", i ? " " : "", s && *s ? s : "?", fs ? fs : "", line, col);
+      clang_disposeString(file);
+      clang_disposeString(spelling);
+    }
+  }
+  printf("\n");
+}
+
 static int usage(void) {
-  fputs("usage: escape-source SOURCE [[-w] LINE:COL | [-w] FILE:LINE:COL]... [-- COMPILE-FLAGS...]\n",
+  fputs("usage: escape-source SOURCE [[-w] LINE:COL | [-w] FILE:LINE:COL | -p FUNCTION]... "
+        "[-- COMPILE-FLAGS...]\n",
         stderr);
   return 2;
 }
@@ -216,7 +311,8 @@ int main(int argc, char **argv) {
     return usage();
   source = argv[1];
   for (int i = 2; i < dashdash; i++)
-    if (strcmp(argv[i], "-w") == 0 && (i + 1 == dashdash || argv[i + 1][0] == '-'))
+    if ((strcmp(argv[i], "-w") == 0 || strcmp(argv[i], "-p") == 0) &&
+        (i + 1 == dashdash || argv[i + 1][0] == '-'))
       return usage();
   nflags = dashdash < argc ? argc - dashdash - 1 : 0;
 
@@ -230,6 +326,10 @@ int main(int argc, char **argv) {
     return 1;
   }
   for (int i = 2; i < dashdash; i++) {
+    if (strcmp(argv[i], "-p") == 0) {
+      answer_params(tu, argv[++i]);
+      continue;
+    }
     int escape = strcmp(argv[i], "-w") == 0;
     answer(tu, source, argv[i + escape], escape);
     i += escape;

@@ -75,7 +75,9 @@ static inline bool esc_reason_has_limit(EscReason r) {
  *           time " (up to <limit> bytes, else heap)"
  *   Missed: "<allocation> escapes to heap: <reason_text>" */
 
-/* Emits the verdict as an optimization remark of pass `escape`. */
+/* Emits the verdict as an optimization remark of pass `escape`, placed at the
+ * outermost place of the site's inline chain outside system headers (a
+ * helper inlined into the user's code reports at the user's call of it). */
 void esc_host_report(EscHost *host, const EscVerdict *verdict);
 
 /* True when `call` calls a library function that TargetLibraryInfo knows

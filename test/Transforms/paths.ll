@@ -82,7 +82,7 @@
 ; CHECK-NEXT:content_read:     from read_only(box) (content read by callee)
 ; CHECK-NEXT:ptrtoint: malloc(16) escapes to heap: converted to an integer (returned)
 ; CHECK-NEXT:ptrtoint:   flow: {heap} = &{storage for malloc(16)}:
-; CHECK-NEXT:ptrtoint:     from (intptr_t)p (converted to an integer (returned))
+; CHECK-NEXT:ptrtoint:     from p (converted to an integer (returned))
 ; CHECK-NEXT:reallocated: malloc(16) escapes to heap: reallocated
 ; CHECK-NEXT:reallocated:     from q = realloc(p, 32) (reallocated)
 ; CHECK-NEXT:selected: leaking param: other
@@ -129,11 +129,11 @@
 ; CHECK-NEXT:via_result:     from sink(field) (call parameter)
 ; CHECK-NEXT:merged: malloc(16) escapes to heap: stored to global g
 ; CHECK-NEXT:merged:   flow: {heap} = &{storage for malloc(16)}:
-; CHECK-NEXT:merged:     from m = phi(p, q) (assign)
+; CHECK-NEXT:merged:     from m = p or q (assign)
 ; CHECK-NEXT:merged:     from g = m (assign to global g)
 ; CHECK-NEXT:merged: malloc(16) escapes to heap: stored to global g
 ; CHECK-NEXT:merged:   flow: {heap} = &{storage for malloc(16)}:
-; CHECK-NEXT:merged:     from m = phi(p, q) (assign)
+; CHECK-NEXT:merged:     from m = p or q (assign)
 ; CHECK-NEXT:merged:     from g = m (assign to global g)
 ; CHECK-NEXT:tail_callee: p does not escape
 ; CHECK-NEXT:musttail: x does not escape

@@ -20,7 +20,7 @@ struct Node {
 Node *keep;
 __attribute__((noinline)) void sink(Node *);
 __attribute__((noinline)) static int peek(const int *p) { return *p; }
-// CHECK: cxx.cpp:[[#@LINE-1]]:0: %0 does not escape
+// CHECK: cxx.cpp:[[#@LINE-1]]:54: p does not escape
 
 void global(int x) { keep = new Node(x); }
 // CHECK: cxx.cpp:[[#@LINE-1]]:29: new Node(x) escapes to heap: stored to global keep
@@ -35,19 +35,23 @@ void passed(int x) {
   sink(n);
 }
 
+// A helper inlined into its callers: each verdict is at the caller's line, as
+// Go reports inlined code, with the helper's place as the first line of -m=2.
 static inline int *box(int x) {
   int *p = new int(x);
-  // CHECK: cxx.cpp:[[#@LINE-1]]:12: moved to stack: new int(x) (in unboxed(int))
-  // CHECK-NEXT: cxx.cpp:[[#@LINE-2]]:12: new int(x) escapes to heap: returned (in boxed(int))
-  // CHECK-NEXT: cxx.cpp:[[#@LINE-3]]:12:   flow: ~r0 = &{storage for new int(x)}:
-  // CHECK-NEXT: cxx.cpp:[[#@LINE-4]]:12:     from return box(x) (return) at cxx.cpp:[[#@LINE+10]]:21
   return p;
 }
 
 int unboxed(int x) {
   int *p = box(x);
+  // CHECK: cxx.cpp:[[#@LINE-1]]:12: moved to stack: new int(x)
+  // CHECK-NEXT: cxx.cpp:[[#@LINE-2]]:12:   inlined: box at cxx.cpp:[[#@LINE-7]]:12
   int r = peek(p);
   delete p;
   return r;
 }
 int *boxed(int x) { return box(x); }
+// CHECK: cxx.cpp:[[#@LINE-1]]:28: new int(x) escapes to heap: returned
+// CHECK-NEXT: cxx.cpp:[[#@LINE-2]]:28:   inlined: box at cxx.cpp:[[#@LINE-14]]:12
+// CHECK-NEXT: cxx.cpp:[[#@LINE-3]]:28:   flow: ~r0 = &{storage for new int(x)}:
+// CHECK-NEXT: cxx.cpp:[[#@LINE-4]]:28:     from return box(x) (return) at cxx.cpp:[[#@LINE-4]]:21

@@ -37,10 +37,12 @@ static struct node *last;
 #define NEW(T) ((T *)malloc(sizeof(T)))
 
 __attribute__((noinline)) static int use(const int *p) { return p[0] + p[1]; }
-// Parameters get Go's verdicts too; without debug info, by their IR names.
-// M1: text.c:[[#@LINE-2]]:0: %0 does not escape
-// M2: text.c:[[#@LINE-3]]:0: %0 does not escape
-// IR: text.c:[[#@LINE-4]]:0: %0 does not escape
+// Parameters get Go's verdicts too. Without debug info the pass knows neither
+// their names nor their places (the remark is at the function's line, column
+// 1 as clang prints it); escape-source names the parameter and points at it.
+// M1: text.c:[[#@LINE-4]]:53: p does not escape
+// M2: text.c:[[#@LINE-5]]:53: p does not escape
+// IR: text.c:[[#@LINE-6]]:1: %0 does not escape
 
 __attribute__((noinline)) int local(int x) {
   int *buf = malloc(2 * sizeof *buf);

@@ -7,7 +7,7 @@ import json
 import sys
 
 FIELDS = {"file", "line", "column", "kind", "allocation", "reason", "allocator", "size",
-          "detail", "limit", "function", "path"}
+          "detail", "limit", "function", "path", "inlined"}
 STEP_PLACE = {"file", "line", "column"}
 
 
@@ -46,7 +46,12 @@ for v in report:
         if not isinstance(step.get("text"), str) or place not in (set(), STEP_PLACE) or \
                 (place and not isinstance(step["line"], int)):
             fail("path step %r" % step)
-    path = "".join("\n  %s%s" % (s["text"], " at %s:%d:%d" % (s["file"], s["line"], s["column"])
+    for place in v["inlined"]:
+        if set(place) != {"function"} | STEP_PLACE or place["column"] < 1:
+            fail("inlined %r" % place)
+    path = "".join("\n  inlined: %s at %s:%d:%d" % (p["function"], p["file"], p["line"], p["column"])
+                   for p in v["inlined"])
+    path += "".join("\n  %s%s" % (s["text"], " at %s:%d:%d" % (s["file"], s["line"], s["column"])
                                   if "file" in s else "") for s in v["path"])
     print("%s %s:%d:%d %s | %s | %s %s | %s%s" % (
         v["kind"], v["file"], v["line"], v["column"], v["allocation"], v["reason"],

@@ -26,25 +26,53 @@ with open(sys.argv[2], encoding="utf-8") as f:
     text = f.read()
 everything = escape_cc.parse_yaml_record(text)
 remarks = [r for r in everything if r.get("Pass") == "escape"]
+
+
+def rendered(r):
+    """The remark as opt-viewer shows it: its arguments' values joined."""
+    out = []
+    for a in r.get("Args") or fail("no Args"):
+        values = [v for k, v in a.items() if k != "DebugLoc"]
+        if len(values) != 1:
+            fail("argument %r" % a)
+        out.append(values[0])
+    return "".join(out)
+
+
+def place(d):
+    return "%s:%s:%s" % (d["File"].rsplit("/", 1)[-1], d["Line"], d["Column"])
+
+
+def facts(r):
+    """An EscapeFacts remark: its facts, `Key=value`, a place as @place."""
+    if r.get("DebugLoc"):
+        fail("EscapeFacts with a DebugLoc: opt-viewer would show it")
+    out = []
+    for a in r.get("Args") or fail("no Args"):
+        key = next(k for k in a if k != "DebugLoc")
+        if key != "String":
+            out.append("%s=%s" % (key, "@" + place(a["DebugLoc"]) if "DebugLoc" in a else a[key]))
+    return " ".join(out)
+
+
 for r in remarks:
     kind, name = r["Kind"], r.get("Name")
-    if name == "ParamVerdict" and kind in ("Passed", "Missed"):  # Go's parameter verdicts
-        args = {k: v for a in r.get("Args") or fail("no Args") for k, v in a.items()}
-        if "Verdict" not in args or "ParamIndex" not in args:
-            fail("ParamVerdict args %r" % args)
-        print("%s %s %s in %s: %s" % (kind, name, args["ParamIndex"], r.get("Function"), args["Verdict"]))
+    if (kind, name) == ("Analysis", "EscapeFacts"):  # the facts of the verdict before it
+        print("  facts: %s" % facts(r))
         continue
-    if (kind, name) == ("Analysis", "EscapeFlow"):  # a line of Go's -m=2 path
+    if name == "ParamVerdict" and kind in ("Passed", "Missed"):  # Go's parameter verdicts
+        keys = [k for a in r.get("Args") or fail("no Args") for k in a]
+        if "Param" not in keys:
+            fail("ParamVerdict args %r" % r.get("Args"))
+        print("%s %s %s in %s: %s" % (kind, name, place(r["DebugLoc"]), r.get("Function"), rendered(r)))
+        continue
+    if (kind, name) in (("Analysis", "EscapeFlow"), ("Analysis", "EscapeInlined")):  # Go's -m=2 lines
         args = {}
         for a in r.get("Args") or fail("no Args"):
             args.update(a)
-        if "Flow" not in args or ("At" in args and "DebugLoc" not in args):
-            fail("EscapeFlow args %r" % args)
-        at = ""
-        if "At" in args:
-            d = args["DebugLoc"]
-            at = " at %s:%s:%s" % (d["File"].rsplit("/", 1)[-1], d["Line"], d["Column"])
-        print("%s %s in %s: %s%s" % (kind, name, r.get("Function"), args["Flow"], at))
+        if ("Flow" not in args and "Callee" not in args) or ("At" in args and "DebugLoc" not in args):
+            fail("%s args %r" % (name, args))
+        print("%s %s in %s: %s" % (kind, name, r.get("Function"), rendered(r)))
         continue
     if (kind, name) not in (("Passed", "MovedToStack"), ("Missed", "EscapesToHeap")):
         fail("remark %s %s" % (kind, name))
@@ -55,20 +83,11 @@ for r in remarks:
     for a in r.get("Args") or fail("no Args"):
         key = next(k for k in a if k != "DebugLoc")
         args[key] = a
-    for key in ("Allocation", "Allocator") + (("Reason",) if kind == "Missed" else ()):
+    for key in ("Allocation",) + (("Reason",) if kind == "Missed" else ()):
         if key not in args:
             fail("%s: no %s" % (name, key))
-    if "EscapesAt" in args and "DebugLoc" not in args["EscapesAt"]:
-        fail("EscapesAt without DebugLoc")
-    extras = " ".join("%s=%s" % (k, args[k][k]) for k in ("Size", "Limit", "Detail") if k in args)
-    at = ""
-    if "EscapesAt" in args:
-        d = args["EscapesAt"]["DebugLoc"]
-        at = " at %s:%s:%s" % (d["File"].rsplit("/", 1)[-1], d["Line"], d["Column"])
-    print("%s %s %s:%s:%s in %s: %s%s | %s%s" % (
-        kind, name, loc["File"].rsplit("/", 1)[-1], loc["Line"], loc["Column"], r.get("Function"),
-        args["Allocation"]["Allocation"], (" | " + args["Reason"]["Reason"]) if "Reason" in args else "",
-        extras, at))
+    at = " at " + place(args["Reason"]["DebugLoc"]) if "DebugLoc" in args.get("Reason", {}) else ""
+    print("%s %s %s in %s: %s%s" % (kind, name, place(loc), r.get("Function"), rendered(r), at))
 print("escape remarks: %d of %d" % (len(remarks), len(everything)))
 
 try:
