@@ -3,11 +3,13 @@ compiler command of every build).
 
     python3 -S wrap.py CONFIG.json c|c++ CLANG-ARGS...
 
-CONFIG names the mode (plain, plugin, asan, asan-plugin), the compilers, the
-plugin and the mode's directory, where it appends to crashes.log (compiler
+CONFIG names the mode (plain, plugin, asan, asan-plugin, ceiling), the
+compilers, the plugin, the ceiling runtime and the mode's directory, where it appends to crashes.log (compiler
 crashes and verifier errors; with a plugin, the command is then run again
 without it), times.log (CPU seconds of each compile) and remarks.log (the
 escape remarks, taken out of stderr: path:line:col TAB passed|missed TAB text).
+The ceiling mode instruments functions after inlining, adds line tables, and
+links every program and library with the runtime of corpus.d/ceiling.c.
 """
 import json
 import os
@@ -23,6 +25,7 @@ REMARK_RE = re.compile(
     r"\[-Rpass(?P<missed>-missed)?=escape\]$")
 SNIPPET_RE = re.compile(r"^\s*\d*\s*\|")
 SOURCE_RE = re.compile(r"\.(c|cc|cpp|cxx|C|c\+\+|i|ii)$")
+INPUT_RE = re.compile(r"\.(c|cc|cpp|cxx|C|c\+\+|i|ii|o|lo|a|so|s|S)(\.[0-9.]+)?$")
 
 
 def append(path, text):
@@ -60,6 +63,8 @@ def wrap(config, kind, args):
     flags = ["-Qunused-arguments", "-fverify-intermediate-code"]
     if mode.startswith("asan"):
         flags += ["-fsanitize=address", "-fno-omit-frame-pointer"]
+    if mode == "ceiling":
+        flags += ["-finstrument-functions-after-inlining", "-gline-tables-only"]
     plugin_flags = []
     if "plugin" in mode:
         plugin_flags = ["-fpass-plugin=" + cfg["plugin"]]
@@ -69,6 +74,10 @@ def wrap(config, kind, args):
     tail = [] if preprocess_only else [cfg.get("opt", "-O2")]
     compiles = not preprocess_only and ("-c" in args or "-S" in args or any(
         SOURCE_RE.search(a) and not a.startswith("-") for a in args))
+    if mode == "ceiling" and not preprocess_only and not (
+            {"-c", "-S", "-fsyntax-only", "-static"} & set(args)) and any(
+            a == "-" or (INPUT_RE.search(a) and not a.startswith("-")) for a in args):
+        tail = tail + [cfg["ceiling_rt"]]  # a link: the hooks live there
     argv = [compiler] + flags + plugin_flags + args + tail
     rc, err, cpu = run_child(argv)
     if rc < 0 or (rc != 0 and CRASH_RE.search(err)):
