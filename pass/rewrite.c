@@ -116,10 +116,9 @@ static void create_slot(Rewriter *r, EscSite *site) {
   LLVMPositionBuilderBefore(r->builder, first);
   LLVMSetCurrentDebugLocation2(r->builder, NULL);
   /* The slot takes over the call's name when it replaces the call. */
-  char *name = esc_run_time_size(site) ? strcpy(esc_calloc(12, 1), "escape.slot")
-                                       : take_name(site->call, "escape.slot");
+  char *name = esc_run_time_size(site) ? NULL : take_name(site->call, "escape.slot");
   LLVMTypeRef type = LLVMArrayType2(LLVMInt8TypeInContext(r->context), site->capacity);
-  site->slot = LLVMBuildAlloca(r->builder, type, name);
+  site->slot = LLVMBuildAlloca(r->builder, type, name ? name : "escape.slot");
   LLVMSetAlignment(site->slot, site->align);
   free(name);
 }

@@ -300,10 +300,13 @@ static void size_run_time_slot(EscSite *site, const EscOptions *options) {
  * from the others by its slot: a class realloc'd with two keeps them on the
  * heap; so does one without variable-slot. */
 static void judge_reallocs(EscGraph *g, const EscOptions *options) {
+  uint8_t *judged = esc_calloc(g->node_count, 1); /* by class: once, however many reallocs */
   for (uint32_t f = 0; f < g->free_count; f++) {
     const EscFree *fr = &g->frees[f];
-    if (!fr->reallocates)
+    uint32_t rep = esc_find(g, fr->node);
+    if (!fr->reallocates || judged[rep])
       continue;
+    judged[rep] = 1;
     uint32_t promoted = 0;
     for (uint32_t s = esc_first_site(g, fr->node); s != ESC_NONE; s = g->sites[s].next_in_class)
       promoted += g->sites[s].verdict == ESC_PROMOTED;
@@ -314,13 +317,14 @@ static void judge_reallocs(EscGraph *g, const EscOptions *options) {
       if (promoted > 1 || !options->variable_slot) {
         site->verdict = ESC_REALLOCATED;
         site->cause = esc_cause(g, ESC_REALLOCATED, fr->call, NULL, ESC_NONE);
-      } else if (!site->reallocated) {
+      } else {
         site->reallocated = true;
         if (site->capacity < variable_capacity(options))
           site->capacity = variable_capacity(options);
       }
     }
   }
+  free(judged);
 }
 
 /* Rule "fits" (limits.ll): an alignment over max-align, or an object whose
