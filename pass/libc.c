@@ -4,7 +4,8 @@
  * nothing of its variadic arguments, that strchr's result points into its
  * argument only as "returned" would (which it is not), and nothing of
  * callbacks. This table says what each function does with each pointer, in
- * the summary's terms. Every entry has a test (test/Transforms/libc.ll).
+ * the summary's terms. Every entry has a test (test/Transforms/libc.ll,
+ * libc-fortify.ll).
  * Functions not listed keep their attributes; a nobuiltin call or a function
  * TargetLibraryInfo considers unavailable (-fno-builtin) gets no entry. */
 #include "summarize.h"
@@ -50,6 +51,12 @@ static const LibcEntry entries[] = {
     {"fprintf", 2, {READ | WRITE, READ}, READ, NO_STORE, NO_CALLBACK, NULL, 1},
     {"sprintf", 2, {WRITE, READ}, READ, NO_STORE, NO_CALLBACK, NULL, 1},
     {"snprintf", 3, {WRITE, NONE, READ}, READ, NO_STORE, NO_CALLBACK, NULL, 2},
+    /* glibc's checking variants (_FORTIFY_SOURCE): the same, after a flag
+     * and the destination's size */
+    {"__printf_chk", 2, {NONE, READ}, READ, NO_STORE, NO_CALLBACK, "ip", 1},
+    {"__fprintf_chk", 3, {READ | WRITE, NONE, READ}, READ, NO_STORE, NO_CALLBACK, "pip", 2},
+    {"__sprintf_chk", 4, {WRITE, NONE, NONE, READ}, READ, NO_STORE, NO_CALLBACK, NULL, 3},
+    {"__snprintf_chk", 5, {WRITE, NONE, NONE, NONE, READ}, READ, NO_STORE, NO_CALLBACK, NULL, 4},
     /* formatted input: every variadic argument is written (glibc's names too) */
     {"scanf", 1, {READ}, WRITE, NO_STORE, NO_CALLBACK, NULL, -1},
     {"__isoc99_scanf", 1, {READ}, WRITE, NO_STORE, NO_CALLBACK, NULL, -1},
@@ -64,6 +71,12 @@ static const LibcEntry entries[] = {
     {"fread", 4, {WRITE, NONE, NONE, READ | WRITE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
     {"read", 3, {NONE, WRITE, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
     {"write", 3, {NONE, READ, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"__fgets_chk", 4, {RET | WRITE, NONE, NONE, READ | WRITE}, 0, NO_STORE, NO_CALLBACK, "piip", -1},
+    {"__fread_chk", 5, {WRITE, NONE, NONE, NONE, READ | WRITE}, 0, NO_STORE, NO_CALLBACK, "piiip",
+     -1},
+    {"__read_chk", 4, {NONE, WRITE, NONE, NONE}, 0, NO_STORE, NO_CALLBACK, "ipii", -1},
+    /* the directory's name into the buffer, which is the result */
+    {"getcwd", 2, {RET | WRITE, NONE}, 0, NO_STORE, NO_CALLBACK, "pi", -1},
     /* reading strings and memory */
     {"strlen", 1, {READ}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
     {"strnlen", 2, {READ, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
@@ -84,6 +97,11 @@ static const LibcEntry entries[] = {
     {"strstr", 2, {RET | READ, READ}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
     {"strpbrk", 2, {RET | READ, READ}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
     {"memchr", 3, {RET | READ, NONE, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"memrchr", 3, {RET | READ, NONE, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"rawmemchr", 2, {RET | READ, NONE}, 0, NO_STORE, NO_CALLBACK, "pi", -1},
+    {"strchrnul", 2, {RET | READ, NONE}, 0, NO_STORE, NO_CALLBACK, "pi", -1},
+    /* the directory part, written into the argument (or a constant ".") */
+    {"dirname", 1, {RET | READ | WRITE}, 0, NO_STORE, NO_CALLBACK, "p", -1},
     /* copying: the result is (or points into) the destination */
     {"strcpy", 2, {RET | WRITE, SPREAD}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
     {"strncpy", 3, {RET | WRITE, SPREAD, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
@@ -93,6 +111,20 @@ static const LibcEntry entries[] = {
     {"memcpy", 3, {RET | WRITE, SPREAD, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
     {"memmove", 3, {RET | WRITE, SPREAD, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
     {"memset", 3, {RET | WRITE, NONE, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"mempcpy", 3, {RET | WRITE, SPREAD, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"stpncpy", 3, {RET | WRITE, SPREAD, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    /* the checking variants: the destination's size comes last */
+    {"__memcpy_chk", 4, {RET | WRITE, SPREAD, NONE, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"__memmove_chk", 4, {RET | WRITE, SPREAD, NONE, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"__mempcpy_chk", 4, {RET | WRITE, SPREAD, NONE, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"__memset_chk", 4, {RET | WRITE, NONE, NONE, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"__strcpy_chk", 3, {RET | WRITE, SPREAD, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"__stpcpy_chk", 3, {RET | WRITE, SPREAD, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"__strncpy_chk", 4, {RET | WRITE, SPREAD, NONE, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"__stpncpy_chk", 4, {RET | WRITE, SPREAD, NONE, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"__strcat_chk", 3, {RET | READ | WRITE, SPREAD, NONE}, 0, NO_STORE, NO_CALLBACK, NULL, -1},
+    {"__strncat_chk", 4, {RET | READ | WRITE, SPREAD, NONE, NONE}, 0, NO_STORE, NO_CALLBACK, NULL,
+     -1},
     /* parsing numbers: *endptr = nptr + k */
     {"strtol", 3, {READ, WRITE, NONE}, 0, 0, 1, NO_CALLBACK, NULL, -1},
     {"strtoul", 3, {READ, WRITE, NONE}, 0, 0, 1, NO_CALLBACK, NULL, -1},
