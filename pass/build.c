@@ -2,25 +2,24 @@
 #include "build.h"
 
 #include "layout.h"
+#include "names.h"
 
 #include <llvm-c/Core.h>
 
-static bool carries(LLVMValueRef v) { return esc_carries_pointers(LLVMTypeOf(v)); }
-
 /* The result holds whatever its pointer operands hold. */
 static void flow_operands(EscGraph *g, LLVMValueRef inst, unsigned first, unsigned last) {
-  if (!carries(inst))
+  if (!esc_value_carries_pointers(inst))
     return;
   uint32_t result = esc_node(g, inst);
   for (unsigned i = first; i <= last; i++) {
     LLVMValueRef op = LLVMGetOperand(inst, i);
-    if (carries(op))
+    if (esc_value_carries_pointers(op))
       esc_unify(g, result, esc_node(g, op), inst);
   }
 }
 
 static void make_external(EscGraph *g, LLVMValueRef inst) {
-  if (carries(inst))
+  if (esc_value_carries_pointers(inst))
     esc_mark(g, esc_node(g, inst), ESC_EXTERNAL,
              esc_cause(g, ESC_STORED_UNKNOWN, inst, NULL, ESC_NONE));
 }
@@ -30,7 +29,7 @@ static void escape_operands(EscGraph *g, LLVMValueRef inst, EscReason reason,
   unsigned n = (unsigned)LLVMGetNumOperands(inst);
   for (unsigned i = 0; i < n; i++) {
     LLVMValueRef op = LLVMGetOperand(inst, i);
-    if (carries(op))
+    if (esc_value_carries_pointers(op))
       esc_escape(g, op, reason, inst, detail);
   }
   make_external(g, inst);
@@ -95,23 +94,9 @@ static void build_ptrtoint(EscGraph *g, LLVMValueRef inst) {
   /* Not the object, its address: callers' loops (the address of one
    * iteration's object may meet the next one's) and the written-back
    * attributes (ptrtoint exposes provenance) must know. */
-  uint32_t node = carries(pointer) ? esc_node(g, pointer) : ESC_NONE;
+  uint32_t node = esc_value_carries_pointers(pointer) ? esc_node(g, pointer) : ESC_NONE;
   esc_mark_kept(g, node, ESC_ADDRESS_CAPTURED, inst);
   esc_mark(g, node, ESC_ADDRESS_EXPOSED, ESC_NONE);
-}
-
-static const char *opcode_name(LLVMOpcode op) {
-  switch (op) {
-  case LLVMIntToPtr: return "inttoptr";
-  case LLVMVAArg: return "va_arg";
-  case LLVMLandingPad: return "landingpad";
-  case LLVMIndirectBr: return "indirectbr";
-  case LLVMResume: return "resume";
-  case LLVMCatchPad: return "catchpad";
-  case LLVMCleanupPad: return "cleanuppad";
-  case LLVMCatchSwitch: return "catchswitch";
-  default: return "instruction";
-  }
 }
 
 static bool is_atomic(LLVMValueRef inst) {
@@ -126,7 +111,7 @@ static void build_load(EscGraph *g, LLVMValueRef load) {
   }
   uint32_t memory = esc_address(g, address);
   uint64_t size = esc_store_size(g, LLVMTypeOf(load));
-  if (carries(load)) {
+  if (esc_value_carries_pointers(load)) {
     esc_unify(g, esc_node(g, load), esc_pointee(g, memory), load);
     esc_record_access(g, load, address, size, ESC_ACCESS_POINTERS);
   } else {
@@ -142,7 +127,7 @@ static void build_store(EscGraph *g, LLVMValueRef store) {
   }
   uint32_t memory = esc_address(g, address);
   uint64_t size = esc_store_size(g, LLVMTypeOf(value));
-  if (carries(value)) {
+  if (esc_value_carries_pointers(value)) {
     uint32_t stored = esc_node(g, value);
     esc_unify(g, stored, esc_pointee(g, memory), store);
     esc_mark_kept(g, stored, ESC_STORED, store);
@@ -176,7 +161,7 @@ static void build_instruction(EscGraph *g, LLVMValueRef inst) {
     flow_operands(g, inst, 1, 2);
     return;
   case LLVMPHI:
-    if (carries(inst)) {
+    if (esc_value_carries_pointers(inst)) {
       flow_operands(g, inst, 0, LLVMCountIncoming(inst) - 1);
       esc_grow((void **)&g->phis, &g->phi_capacity, sizeof *g->phis, g->phi_count + 1);
       g->phis[g->phi_count++] = inst;
@@ -193,7 +178,7 @@ static void build_instruction(EscGraph *g, LLVMValueRef inst) {
     return;
   case LLVMRet:
     /* Escaping by return is decided after the summary (solve.h). */
-    if (LLVMGetNumOperands(inst) && carries(LLVMGetOperand(inst, 0))) {
+    if (LLVMGetNumOperands(inst) && esc_value_carries_pointers(LLVMGetOperand(inst, 0))) {
       esc_mark(g, esc_node(g, LLVMGetOperand(inst, 0)), ESC_RETURNS, ESC_NONE);
       esc_grow((void **)&g->returns, &g->return_capacity, sizeof *g->returns, g->return_count + 1);
       g->returns[g->return_count++] = inst;
@@ -213,7 +198,7 @@ static void build_instruction(EscGraph *g, LLVMValueRef inst) {
     return;
   default:
     /* inttoptr, va_arg, landingpad, ...: unknown pointers in, escape out. */
-    escape_operands(g, inst, ESC_UNSUPPORTED_USE, opcode_name(op));
+    escape_operands(g, inst, ESC_UNSUPPORTED_USE, esc_opcode_word(op));
     return;
   }
 }

@@ -17,14 +17,7 @@
 #include <llvm-c/Core.h>
 #include <string.h>
 
-static bool carries(LLVMValueRef v) { return esc_carries_pointers(LLVMTypeOf(v)); }
-
 typedef enum Capture { CAPTURE_NONE, CAPTURE_ADDRESS, CAPTURE_RETURN, CAPTURE_ALL } Capture;
-
-/* CaptureComponents of LLVM 21+: AddressIsNull = 1, Address = 3,
- * ReadProvenance = 4, Provenance = 12. The attribute value is
- * (other components << 4) | components captured through the return value. */
-enum { CC_ADDRESS_ONLY = 3, CC_PROVENANCE = 12 };
 
 static unsigned captures_value(LLVMValueRef call, LLVMValueRef fn, unsigned arg) {
   unsigned kind = esc_attr_kind("captures");
@@ -45,12 +38,13 @@ static Capture capture_of(LLVMValueRef call, LLVMValueRef fn, unsigned arg) {
   if (!esc_attr_kind("captures"))
     return CAPTURE_ALL;
   unsigned value = captures_value(call, fn, arg);
-  unsigned other = value >> 4, ret = value & 0xf;
-  if (other & CC_PROVENANCE)
+  unsigned other = value >> ESC_CAPTURES_OTHER_SHIFT;
+  unsigned ret = value & ((1u << ESC_CAPTURES_OTHER_SHIFT) - 1);
+  if (other & ESC_CAPTURE_PROVENANCE)
     return CAPTURE_ALL;
-  if (ret & CC_PROVENANCE)
+  if (ret & ESC_CAPTURE_PROVENANCE)
     return CAPTURE_RETURN;
-  return (other & CC_ADDRESS_ONLY) == CC_ADDRESS_ONLY ? CAPTURE_ADDRESS : CAPTURE_NONE;
+  return (other & ESC_CAPTURE_ADDRESS) == ESC_CAPTURE_ADDRESS ? CAPTURE_ADDRESS : CAPTURE_NONE;
 }
 
 /* The `memory` attribute packs two ModRef bits per location; Mod is the high
@@ -157,7 +151,7 @@ static void apply_summary(EscGraph *g, LLVMValueRef call, const Callee *callee, 
 
 static void build_argument(EscGraph *g, LLVMValueRef call, const Callee *callee, unsigned arg) {
   LLVMValueRef value = LLVMGetOperand(call, arg);
-  uint32_t node = carries(value) ? esc_node(g, value) : ESC_NONE;
+  uint32_t node = esc_value_carries_pointers(value) ? esc_node(g, value) : ESC_NONE;
   if (node == ESC_NONE)
     return;
   bool pointer = LLVMGetTypeKind(LLVMTypeOf(value)) == LLVMPointerTypeKind;
@@ -186,7 +180,7 @@ static void build_argument(EscGraph *g, LLVMValueRef call, const Callee *callee,
 /* A call's result is what the callee returns: unknown, unless the only
  * thing it may return is a `returned` argument. */
 static void build_result(EscGraph *g, LLVMValueRef call, const Callee *callee) {
-  if (!carries(call))
+  if (!esc_value_carries_pointers(call))
     return;
   unsigned argc = LLVMGetNumArgOperands(call);
   for (unsigned i = 0; i < argc; i++)
@@ -205,7 +199,7 @@ static void build_generic_call(EscGraph *g, LLVMValueRef call) {
   unsigned operands = (unsigned)LLVMGetNumOperands(call);
   for (unsigned i = argc; i + 1 < operands; i++) {
     LLVMValueRef op = LLVMGetOperand(call, i);
-    if (carries(op))
+    if (esc_value_carries_pointers(op))
       esc_escape(g, op, ESC_UNSUPPORTED_USE, call, "operand bundle");
   }
   build_result(g, call, &callee);

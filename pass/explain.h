@@ -1,8 +1,10 @@
-/* explain: the words of a verdict.
+/* explain: what each verdict says.
  *
- * Spells each allocation as the program wrote it ("calloc(n, 4)") and each
- * reason the way Go's -m output does, following the chain of causes the
- * solver recorded, and hands the verdict to the host's remark machinery. */
+ * Decides, for every allocation site and pointer parameter, which words of
+ * words.h its verdict is said in: the reason, following the chain of causes
+ * the solver recorded to its root ("stored into an object that escapes
+ * (returned)"), the allocation as the program wrote it ("calloc(n, 4)"),
+ * the facts tools read; and hands the messages to the host. */
 #ifndef ESCAPE_EXPLAIN_H
 #define ESCAPE_EXPLAIN_H
 
@@ -10,16 +12,12 @@
 #include "graph.h"
 #include "text.h"
 
-/* Appends Go's words for `reason` ("returned", "passed to foo"); `detail`
- * is what it names, may be NULL. */
-void esc_reason_text(EscText *t, EscReason reason, const char *detail);
-
 /* Appends why `site` stays on the heap, following the chain of causes to
  * its root: "stored into an object that escapes (returned)". */
 void esc_verdict_text(EscText *t, const EscGraph *g, const EscSite *site);
 
 /* Reports one verdict per allocation site, and, when the host wants them,
- * the path of each escape (explain_path.h). */
+ * the inline chain and the path of each escape (explain_path.h). */
 void esc_explain(EscGraph *g);
 
 /* Reports, as Go's -m does, what the function does with each pointer

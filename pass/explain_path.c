@@ -4,6 +4,7 @@
 
 #include "explain.h"
 #include "names.h"
+#include "words.h"
 
 #include <llvm-c/Core.h>
 #include <string.h>
@@ -13,86 +14,75 @@
 typedef struct PathPrinter {
   EscGraph *g;
   LLVMValueRef site;
-  EscText pending;
+  EscText what, why; /* the pending `from` line */
   LLVMValueRef pending_at;
   bool has_pending;
 } PathPrinter;
 
+static void report(PathPrinter *p, const char *line, LLVMValueRef at) {
+  EscWords w;
+  esc_say_path_line(&w, line, esc_source_place(at));
+  esc_host_report_line(p->g->host, p->site, &w.message);
+}
+
 static void flush(PathPrinter *p) {
-  if (p->has_pending)
-    esc_host_report_flow(p->g->host, p->site, p->pending.buf, p->pending_at);
+  if (!p->has_pending)
+    return;
+  EscText line = ESC_TEXT_INIT;
+  esc_from_text(&line, p->what.buf, p->why.buf);
+  report(p, line.buf, p->pending_at);
   p->has_pending = false;
 }
 
 static void flow_line(PathPrinter *p, const char *dst, const char *holder) {
   flush(p);
-  EscText t = ESC_TEXT_INIT;
-  esc_text_append(&t, "  flow: %s = %s:", dst, holder);
-  esc_host_report_flow(p->g->host, p->site, t.buf, NULL);
+  EscText line = ESC_TEXT_INIT;
+  esc_flow_text(&line, dst, holder);
+  report(p, line.buf, NULL);
+}
+
+static void set_text(EscText *t, const char *text) {
+  *t = (EscText)ESC_TEXT_INIT;
+  esc_text_append(t, "%s", text);
 }
 
 static void from_line(PathPrinter *p, const char *what, const char *why, LLVMValueRef at) {
-  EscText line = ESC_TEXT_INIT;
-  esc_text_append(&line, "    from %s (%s)", what, why);
-  if (p->has_pending && strcmp(line.buf, p->pending.buf) == 0)
+  if (p->has_pending && strcmp(what, p->what.buf) == 0 && strcmp(why, p->why.buf) == 0)
     return; /* the same statement again (copies of one line): said once */
   flush(p);
-  p->pending = line;
+  set_text(&p->what, what);
+  set_text(&p->why, why);
   p->pending_at = at;
   p->has_pending = true;
 }
 
-/* Gives the pending line another reason: the cause it led to. */
-static void reason_of_pending(PathPrinter *p, const char *why) {
-  char *open = strrchr(p->pending.buf, '(');
-  if (!open)
-    return;
-  p->pending.len = (size_t)(open - p->pending.buf);
-  esc_text_append(&p->pending, "(%s)", why);
-}
-
-/* Go's words for the step a merge stands for. */
+/* Go's word for the step a merge stands for. */
 static const char *merge_reason(LLVMValueRef inst) {
   switch (LLVMGetInstructionOpcode(inst)) {
-  case LLVMStore: return "assign";
-  case LLVMLoad: return "indirection";
+  case LLVMStore: return esc_path_word(ESC_WORD_ASSIGN);
+  case LLVMLoad: return esc_path_word(ESC_WORD_INDIRECTION);
   case LLVMCall:
   case LLVMInvoke: {
     LLVMValueRef fn = LLVMIsAFunction(LLVMGetCalledValue(inst));
-    return fn && LLVMGetIntrinsicID(fn) ? "copy" : "call result";
+    return esc_path_word(fn && LLVMGetIntrinsicID(fn) ? ESC_WORD_COPY : ESC_WORD_CALL_RESULT);
   }
-  default: return "assign";
+  default: return esc_path_word(ESC_WORD_ASSIGN);
   }
+}
+
+static bool is_param_memory(EscGraph *g, const EscCause *c) {
+  return c->reason == ESC_STORED_UNKNOWN && c->node != ESC_NONE && g->nodes[c->node].value &&
+         LLVMIsAArgument(g->nodes[c->node].value);
 }
 
 /* Go's words for the cause that ends a path. */
 static void cause_reason(EscText *t, EscGraph *g, const EscCause *c) {
-  switch (c->reason) {
-  case ESC_STORED_GLOBAL: esc_text_append(t, "assign to global %s", c->detail); break;
-  case ESC_STORED_UNKNOWN:
-    if (c->node != ESC_NONE && g->nodes[c->node].value &&
-        LLVMIsAArgument(g->nodes[c->node].value)) {
-      esc_text_append(t, "assign to memory of param ");
-      esc_name_node(g, t, c->node);
-    } else {
-      esc_text_append(t, "assign to unknown memory");
-    }
-    break;
-  case ESC_RETURNED: esc_text_append(t, "return"); break;
-  case ESC_PASSED: esc_text_append(t, "call parameter"); break;
-  case ESC_PASSED_INDIRECT: esc_text_append(t, "indirect call parameter"); break;
-  case ESC_CONTENT_READ: esc_text_append(t, "content read by callee"); break;
-  default: esc_reason_text(t, c->reason, c->detail); break;
-  }
-}
-
-/* Go's words for memory that is not the function's own, when no store into
- * it ends the path: what it is. */
-static void foreign_memory(EscText *t, const EscCause *c) {
-  switch (c->reason) {
-  case ESC_STORED_GLOBAL: esc_text_append(t, "global"); break;
-  case ESC_STORED_UNKNOWN: esc_text_append(t, "unknown memory"); break;
-  default: esc_reason_text(t, c->reason, c->detail); break;
+  if (is_param_memory(g, c)) {
+    EscText param = ESC_TEXT_INIT;
+    esc_name_node(g, &param, c->node);
+    esc_param_memory_text(t, param.buf);
+  } else {
+    esc_path_reason_text(t, c->reason, c->detail);
   }
 }
 
@@ -109,10 +99,10 @@ static void cause_line(PathPrinter *p, const EscStep *step) {
     from_line(p, what.buf, why.buf, c->where);
   } else if (p->has_pending && stores(p->pending_at)) {
     /* The store into foreign memory is the escape: say so on its line. */
-    cause_reason(&why, p->g, c);
-    reason_of_pending(p, why.buf);
+    p->why = (EscText)ESC_TEXT_INIT;
+    cause_reason(&p->why, p->g, c);
   } else {
-    foreign_memory(&why, c);
+    esc_foreign_memory_text(&why, c->reason, c->detail);
     esc_name_memory(p->g, &what, step->from);
     from_line(p, what.buf, why.buf, NULL);
   }
@@ -154,12 +144,13 @@ static void print_path(PathPrinter *p, const EscStep *steps, uint32_t count, Esc
     bool foreign =
         stop < end && stop->kind == ESC_STEP_CONTAINER && ends_in_container(p->g, stop, end);
     if (stop == end)
-      esc_text_append(&dst, "...");
+      esc_text_append(&dst, "%s", esc_path_word(ESC_WORD_CUT));
     else if (stop->kind == ESC_STEP_CONTAINER && !foreign)
       esc_name_memory(p->g, &dst, stop->to);
     else {
       const EscStep *cause = foreign ? stop + 1 : stop;
-      esc_text_append(&dst, p->g->causes[cause->cause].reason == ESC_RETURNED ? "~r0" : "{heap}");
+      bool returned = p->g->causes[cause->cause].reason == ESC_RETURNED;
+      esc_text_append(&dst, "%s", esc_path_word(returned ? ESC_WORD_RESULT : ESC_WORD_HEAP));
     }
     flow_line(p, dst.buf, holder->buf);
     merge_lines(p, s, stop);
@@ -199,13 +190,13 @@ void esc_explain_path(EscGraph *g, EscFlow *flow, const EscSite *site, const cha
     flush(&p);
     return;
   }
-  esc_text_append(&holder, "&{storage for %s}", allocation);
+  esc_storage_text(&holder, allocation);
   if (esc_value_has_variable(g, site->call)) {
     EscText name = ESC_TEXT_INIT;
     esc_name_value(g, &name, site->call);
     flow_line(&p, name.buf, holder.buf);
     esc_text_append(&what, "%s = %s", name.buf, allocation);
-    from_line(&p, what.buf, "assign", site->call);
+    from_line(&p, what.buf, esc_path_word(ESC_WORD_ASSIGN), site->call);
     holder = name;
   }
   EscStep steps[MAX_PATH];

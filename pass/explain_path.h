@@ -4,9 +4,9 @@
  * heap:": a `flow: DST = SRC:` line for each location the allocation's
  * address is stored into (`*head`, then `~r0` for the result or `{heap}`),
  * under it a `from STATEMENT (REASON)` line for each instruction on the way,
- * and the host puts each line's place after it. A verdict that is not about
- * flow (size, loops, setjmp, another allocator family) gets one `from` line
- * naming its rule. */
+ * with its place after it (" at a.c:3:5"). A verdict that is not about flow
+ * (size, loops, setjmp, another allocator family) gets one `from` line
+ * naming its rule. The words are words.h's. */
 #ifndef ESCAPE_EXPLAIN_PATH_H
 #define ESCAPE_EXPLAIN_PATH_H
 

@@ -47,6 +47,10 @@ bool esc_carries_pointers(LLVMTypeRef type) {
   }
 }
 
+bool esc_value_carries_pointers(LLVMValueRef value) {
+  return esc_carries_pointers(LLVMTypeOf(value));
+}
+
 static uint32_t new_node(EscGraph *g, LLVMValueRef value, uint32_t owner) {
   esc_grow((void **)&g->nodes, &g->node_capacity, sizeof *g->nodes, g->node_count + 1);
   uint32_t id = g->node_count++;

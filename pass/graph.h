@@ -89,6 +89,11 @@ typedef struct EscSite {
                         in, and the object may move to the heap (grow.h) */
 } EscSite;
 
+/* True for the reasons that compare a need with a limit (EscSite.needed, limit). */
+static inline bool esc_reason_has_limit(EscReason r) {
+  return r == ESC_TOO_LARGE || r == ESC_BUDGET || r == ESC_TOO_ALIGNED;
+}
+
 typedef struct EscFree {
   LLVMValueRef call;
   const char *family;
@@ -136,6 +141,8 @@ void esc_graph_free(EscGraph *g);
 
 /* True for pointers and for vectors and aggregates that contain them. */
 bool esc_carries_pointers(LLVMTypeRef type);
+/* True for a value of such a type. */
+bool esc_value_carries_pointers(LLVMValueRef value);
 
 /* The node of a value, created on first use. ESC_NONE for constants that
  * point nowhere (null, undef, poison, zero); a fresh EXTERNAL node for every

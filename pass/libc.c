@@ -11,6 +11,7 @@
 #include "summarize.h"
 
 #include "attrs.h"
+#include "escape/escape.h"
 #include "escape/host.h"
 
 #include <llvm-c/Core.h>
@@ -146,6 +147,19 @@ static const LibcEntry entries[] = {
      "ppip", -1},
 };
 
+/* Library functions that call user code back on the caller's stack. */
+static const char *const calling_back[] = {
+    "qsort",   "qsort_r", "bsearch", "atexit",  "on_exit",      "signal",
+    "sigaction", "ftw",   "nftw",    "scandir", "tsearch",      "tfind",
+    "twalk",   "lfind",   "lsearch", "pthread_once", "dl_iterate_phdr"};
+
+bool esc_library_calls_back(const char *name) {
+  for (unsigned i = 0; i < sizeof calling_back / sizeof *calling_back; i++)
+    if (strcmp(calling_back[i], name) == 0)
+      return true;
+  return false;
+}
+
 static const LibcEntry *find_entry(const char *name) {
   for (unsigned i = 0; i < sizeof entries / sizeof *entries; i++)
     if (strcmp(entries[i].name, name) == 0)
@@ -183,7 +197,7 @@ static uint16_t callback_flags(EscHost *host, LLVMValueRef callback) {
   LLVMValueRef fn = LLVMIsAFunction(callback);
   const EscSummary *s = fn ? esc_host_summary(host, fn) : NULL;
   if (!s || s->param_count < 2)
-    return ESC_PARAM_ESCAPES | ESC_PARAM_CONTENT_ESCAPES;
+    return KEEP;
   return (s->params[0].flags | s->params[1].flags) & ~ESC_PARAM_RETURNED;
 }
 

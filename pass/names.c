@@ -357,18 +357,43 @@ void esc_name_memory(EscGraph *g, EscText *t, uint32_t node) {
   deref(t, &p);
 }
 
-static const char *opcode_word(LLVMOpcode op) {
-  switch (op) {
-  case LLVMAtomicRMW: return "atomicrmw";
-  case LLVMAtomicCmpXchg: return "cmpxchg";
-  case LLVMInsertValue:
-  case LLVMInsertElement: return "insert";
-  case LLVMExtractValue:
-  case LLVMExtractElement: return "extract";
-  case LLVMShuffleVector: return "shufflevector";
-  case LLVMVAArg: return "va_arg";
-  default: return "instruction";
-  }
+/* Instructions C has no words for, by opcode. `statement`: a path also
+ * writes the instruction as its word; the others it writes "instruction",
+ * their reason naming them ("used by unsupported inttoptr"). */
+typedef struct OpcodeWord {
+  LLVMOpcode op;
+  const char *word;
+  bool statement;
+} OpcodeWord;
+
+static const OpcodeWord opcode_words[] = {
+    {LLVMAtomicRMW, "atomicrmw", true},
+    {LLVMAtomicCmpXchg, "cmpxchg", true},
+    {LLVMInsertValue, "insert", true},
+    {LLVMInsertElement, "insert", true},
+    {LLVMExtractValue, "extract", true},
+    {LLVMExtractElement, "extract", true},
+    {LLVMShuffleVector, "shufflevector", true},
+    {LLVMVAArg, "va_arg", true},
+    {LLVMIntToPtr, "inttoptr", false},
+    {LLVMLandingPad, "landingpad", false},
+    {LLVMIndirectBr, "indirectbr", false},
+    {LLVMResume, "resume", false},
+    {LLVMCatchPad, "catchpad", false},
+    {LLVMCleanupPad, "cleanuppad", false},
+    {LLVMCatchSwitch, "catchswitch", false},
+};
+
+static const OpcodeWord *opcode_word(LLVMOpcode op) {
+  for (size_t i = 0; i < sizeof opcode_words / sizeof *opcode_words; i++)
+    if (opcode_words[i].op == op)
+      return &opcode_words[i];
+  return NULL;
+}
+
+const char *esc_opcode_word(LLVMOpcode op) {
+  const OpcodeWord *w = opcode_word(op);
+  return w ? w->word : "instruction";
 }
 
 /* `lhs = rhs`, or `rhs` alone when the value has no name of its own. */
@@ -410,8 +435,10 @@ void esc_name_instruction(EscGraph *g, EscText *t, LLVMValueRef inst) {
   case LLVMPtrToInt: /* the pointer as an integer: the reason says so, C need not */
     operand(g, t, inst, 0, 0);
     return;
-  default:
-    esc_text_append(t, "%s", opcode_word(LLVMGetInstructionOpcode(inst)));
+  default: {
+    const OpcodeWord *w = opcode_word(LLVMGetInstructionOpcode(inst));
+    esc_text_append(t, "%s", w && w->statement ? w->word : "instruction");
     return;
+  }
   }
 }

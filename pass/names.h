@@ -11,6 +11,8 @@
 #include "graph.h"
 #include "text.h"
 
+#include <llvm-c/Core.h>
+
 /* Appends allocation call `call` as written: "malloc(16)", "calloc(n, 4)",
  * "malloc(n + 1)"; C++ operator new shows its size: "operator new(16)". */
 void esc_name_allocation(EscGraph *g, EscText *t, LLVMValueRef call,
@@ -25,6 +27,10 @@ void esc_name_node(EscGraph *g, EscText *t, uint32_t node);
 
 /* Appends the name of the memory a node points to: `*p`, or `g` for `&g`. */
 void esc_name_memory(EscGraph *g, EscText *t, uint32_t node);
+
+/* How explanations call an instruction C has no words for, by its opcode:
+ * "inttoptr", "atomicrmw", "insert"; "instruction" for the rest. */
+const char *esc_opcode_word(LLVMOpcode op);
 
 /* Appends `inst` written as a statement. */
 void esc_name_instruction(EscGraph *g, EscText *t, LLVMValueRef inst);

@@ -8,11 +8,13 @@
 //     of the optimizer pipeline (after inlining) for -O1 and up in clang/opt;
 //   - the host (struct EscHost, include/escape/host.h): answers from LLVM's
 //     analyses (TargetLibraryInfo, CycleInfo, the call graph's SCCs, the
-//     DataLayout, the target triple, debug records), remark emission, Go's
-//     -m report on stderr (`escape<m=1>`, `escape<m=2>`), invoke-to-call and
-//     block splitting (the C API cannot rewire a phi's incoming block);
+//     DataLayout, the target triple, debug records), invoke-to-call and
+//     block splitting (the C API cannot rewire a phi's incoming block), and
+//     the emission of the core's messages, worded by the core (pass/words.c):
+//     as remarks, and as Go's -m report on stderr (`escape<m=1>`,
+//     `escape<m=2>`), placed where the user looks for them;
 //   - the cleanup (SROA, InstCombine) of a function the core changed.
-// It makes no escape decision of its own.
+// It makes no escape decision of its own, and words none.
 
 #include "escape/host.h"
 
@@ -223,9 +225,7 @@ struct EscapePass : PassInfoMixin<EscapePass> {
     S.param_count = F.arg_size();
     for (EscParamSummary &P : S.params)
       P.stored_into = -1;
-    S.varargs = {ESC_PARAM_ESCAPES | ESC_PARAM_CONTENT_ESCAPES | ESC_PARAM_CONTENT_WRITTEN |
-                     ESC_PARAM_READS_DATA | ESC_PARAM_WRITES_DATA,
-                 -1};
+    S.varargs = {ESC_PARAM_ALL_ESCAPES, -1};
     return S;
   }
 
@@ -285,15 +285,6 @@ struct EscapePass : PassInfoMixin<EscapePass> {
     return Recursive;
   }
 
-  // Library functions that call user code back on the caller's stack.
-  static bool takesCallback(StringRef Name) {
-    static const char *const Names[] = {"qsort",  "qsort_r", "bsearch", "atexit",  "on_exit",
-                                        "signal", "sigaction", "ftw",   "nftw",    "scandir",
-                                        "tsearch", "tfind",  "twalk",   "lfind",   "lsearch",
-                                        "pthread_once", "dl_iterate_phdr"};
-    return is_contained(Names, Name);
-  }
-
   // C library functions that end the program or this thread of control and
   // run no user code that could re-enter the caller more than once, which
   // TargetLibraryInfo does not know on every LLVM (19's lacks abort).
@@ -329,7 +320,7 @@ struct EscapePass : PassInfoMixin<EscapePass> {
       LibFunc LF;
       bool Library = TLI.getLibFunc(*CB, LF) && TLI.has(LF);
       if (Callee->hasFnAttribute(Attribute::NoCallback) ||
-          (Library && !takesCallback(Callee->getName())) || endsWithoutCallingBack(Callee->getName()))
+          (Library && !esc_library_calls_back(Callee->getName().str().c_str())) || endsWithoutCallingBack(Callee->getName()))
         continue;
       return true;
     }
@@ -552,111 +543,114 @@ static void printAt(const EscHost &H, const DILocation *L, StringRef Message) {
   OS << ": " << Message << "\n";
 }
 
-// The place in the source of instruction `Inst` (may be NULL), or none:
-// line 0 is code the compiler made, on no line of the source.
-static DebugLoc sourceLocation(LLVMValueRef Inst) {
-  if (!Inst)
-    return DebugLoc();
-  DebugLoc DL = cast<Instruction>(unwrap(Inst))->getDebugLoc();
-  return DL && DL.getLine() ? DL : DebugLoc();
+// ---- The core's messages (host.h), on stderr and as remarks ----
+
+static DebugLoc placeOf(LLVMMetadataRef Place) {
+  return Place ? DebugLoc(cast<DILocation>(unwrap(Place))) : DebugLoc();
+}
+
+// What -m prints: the parts' texts joined, a place as clang prints it.
+static std::string textOf(const EscMessage &M) {
+  std::string Text;
+  raw_string_ostream OS(Text);
+  for (const EscPart &P : ArrayRef(M.parts, M.count))
+    if (P.text)
+      OS << P.text;
+    else if (P.place)
+      printPosition(OS, placeOf(P.place));
+  OS.flush();
+  return Text;
 }
 
 // A remark's message is its arguments, in order, and nothing else: LLVM
 // writes every argument into the record, and opt-viewer and opt-diff show a
-// remark as its arguments joined. So the facts tools want beyond the text
-// (the allocator's name, the size in bytes, what the reason names, where the
-// escape happens) are not arguments of the verdict: they follow it as an
-// EscapeFacts remark that only the record gets (no -Rpass text), without a
-// location (opt-viewer and opt-diff skip remarks without one). Its message is
-// plain words too (`allocator malloc, size 4`), for any other reader.
-static void emitFacts(EscHost *H, const BasicBlock *Where,
-                      function_ref<void(DiagnosticInfoOptimizationBase &)> Fill) {
-  LLVMRemarkStreamer *RS = H->F.getContext().getLLVMRemarkStreamer();
-  if (!RS)
-    return;
-  OptimizationRemarkAnalysis R(PassName, "EscapeFacts", DiagnosticLocation(), Where);
-  Fill(R);
-  RS->emit(R);
-}
-
-// An argument of a remark with a place of its own: opt-viewer links its text
-// to that line.
-static DiagnosticInfoOptimizationBase::Argument placed(StringRef Key, StringRef Text,
-                                                       const DebugLoc &At) {
-  DiagnosticInfoOptimizationBase::Argument A(Key, Text);
-  if (At)
-    A.Loc = DiagnosticLocation(At);
-  return A;
-}
-
-// The inline chain of a verdict, as lines of its -m=2 explanation: the
-// function each place is in (its linkage name, demangled by the readers), and
-// the place.
-static void reportInlined(EscHost *H, const Instruction *Site, const DILocation *Reported) {
-  for (const DILocation *L : inlinedPlaces(Site, Reported)) {
-    const DISubprogram *SP = L->getScope()->getSubprogram();
-    StringRef Fn = SP->getLinkageName().empty() ? SP->getName() : SP->getLinkageName();
-    if (H->Level >= 2) {
-      std::string Text;
-      raw_string_ostream OS(Text);
-      OS << "  inlined: " << Fn << " at ";
-      printPosition(OS, L);
-      printAt(*H, Reported, OS.str());
+// remark as its arguments joined. A part with a key is a named argument, and
+// one with a place links to it (or, without text, is it: file:line:col).
+static void addParts(DiagnosticInfoOptimizationBase &R, const EscMessage &M) {
+  for (const EscPart &P : ArrayRef(M.parts, M.count)) {
+    if (!P.key) {
+      R << StringRef(P.text);
+    } else if (!P.text) {
+      R << ore::NV(P.key, placeOf(P.place));
+    } else {
+      DiagnosticInfoOptimizationBase::Argument A(P.key, StringRef(P.text));
+      if (P.place)
+        A.Loc = DiagnosticLocation(placeOf(P.place));
+      R << A;
     }
-    H->remarks().emit([&] {
-      OptimizationRemarkAnalysis R(PassName, "EscapeInlined",
-                                   DiagnosticLocation(DebugLoc(Reported)), Site->getParent());
-      R << "  inlined: " << ore::NV("Callee", Fn) << " at " << ore::NV("At", DebugLoc(L));
-      return R;
-    });
   }
 }
 
-extern "C" void esc_host_report(EscHost *H, const EscVerdict *V) {
-  const auto *Site = cast<Instruction>(unwrap(V->site));
-  const DILocation *Reported = reportLocation(Site);
-  DiagnosticLocation Loc = Reported ? DiagnosticLocation(DebugLoc(Reported)) : DiagnosticLocation();
-  auto Str = [](const char *S) { return StringRef(S ? S : ""); };
-  bool Promoted = V->reason == ESC_PROMOTED;
-  // A size known only at run time uses the slot when it fits.
-  bool Fits = Promoted && V->size < 0;
-  std::string FitsText = Fits ? (" (up to " + Twine(V->limit) + " bytes, else heap)").str() : "";
-  if (H->Level >= 1)
-    printAt(*H, Reported,
-            Promoted ? ("moved to stack: " + Str(V->allocation) + FitsText).str()
-                     : (Str(V->allocation) + " escapes to heap: " + Str(V->reason_text)).str());
-  DebugLoc EscapesAt = sourceLocation(V->where);
-  if (Promoted) {
-    H->remarks().emit([&] {
-      OptimizationRemark R(PassName, "MovedToStack", Loc, Site->getParent());
-      R << "moved to stack: " << ore::NV("Allocation", Str(V->allocation));
-      if (Fits)
-        R << " (up to " << ore::NV("Limit", V->limit) << " bytes, else heap)";
-      return R;
-    });
-  } else {
-    H->remarks().emit([&] {
-      OptimizationRemarkMissed R(PassName, "EscapesToHeap", Loc, Site->getParent());
-      R << ore::NV("Allocation", Str(V->allocation)) << " escapes to heap: "
-        << placed("Reason", Str(V->reason_text), EscapesAt);
-      return R;
-    });
+// Calls Use with M as a remark of its kind, at Loc, about block Where.
+template <typename UseFn>
+static void asRemark(const EscMessage &M, const DiagnosticLocation &Loc, const BasicBlock *Where,
+                     UseFn Use) {
+  auto Fill = [&](auto &&R) {
+    addParts(R, M);
+    Use(R);
+  };
+  switch (M.kind) {
+  case ESC_REMARK_PASSED: return Fill(OptimizationRemark(PassName, M.name, Loc, Where));
+  case ESC_REMARK_MISSED: return Fill(OptimizationRemarkMissed(PassName, M.name, Loc, Where));
+  case ESC_REMARK_ANALYSIS: return Fill(OptimizationRemarkAnalysis(PassName, M.name, Loc, Where));
   }
-  emitFacts(H, Site->getParent(), [&](DiagnosticInfoOptimizationBase &R) {
-    R << "allocator " << ore::NV("Allocator", Str(V->allocator));
-    if (V->size >= 0)
-      R << ", size " << ore::NV("Size", V->size);
-    if (V->detail)
-      R << ", naming " << ore::NV("Detail", V->detail);
-    if (esc_reason_has_limit(V->reason) || Fits)
-      R << ", limit " << ore::NV("Limit", V->limit);
-    if (EscapesAt)
-      R << ", escapes at " << ore::NV("EscapesAt", EscapesAt);
-    if (Reported && Reported != Site->getDebugLoc().get() && Site->getDebugLoc().getLine())
-      R << ", made at " << ore::NV("MadeAt", Site->getDebugLoc());
-  });
-  if (esc_host_paths_wanted(H))
-    reportInlined(H, Site, Reported);
+}
+
+// M as a remark placed at At (may be null), when some remark is asked for.
+static void emitRemark(EscHost *H, const EscMessage &M, const DILocation *At,
+                       const BasicBlock *Where) {
+  OptimizationRemarkEmitter &ORE = H->remarks();
+  if (!ORE.enabled())
+    return;
+  DiagnosticLocation Loc = At ? DiagnosticLocation(DebugLoc(At)) : DiagnosticLocation();
+  asRemark(M, Loc, Where, [&](DiagnosticInfoOptimizationBase &R) { ORE.emit(R); });
+}
+
+// A verdict's facts would show in its text as its arguments: they are a
+// remark of their own, which only the record gets (no -Rpass text), without
+// a location (opt-viewer and opt-diff skip remarks without one).
+static void emitFacts(EscHost *H, const EscMessage &M, const BasicBlock *Where) {
+  LLVMRemarkStreamer *RS = H->F.getContext().getLLVMRemarkStreamer();
+  if (RS)
+    asRemark(M, DiagnosticLocation(), Where, [&](DiagnosticInfoOptimizationBase &R) {
+      RS->emit(R);
+    });
+}
+
+extern "C" void esc_host_report(EscHost *H, LLVMValueRef SiteRef, const EscMessage *Verdict,
+                                const EscMessage *Facts) {
+  const auto *Site = cast<Instruction>(unwrap(SiteRef));
+  const DILocation *Reported = reportLocation(Site);
+  if (H->Level >= 1)
+    printAt(*H, Reported, textOf(*Verdict));
+  emitRemark(H, *Verdict, Reported, Site->getParent());
+  emitFacts(H, *Facts, Site->getParent());
+}
+
+extern "C" LLVMMetadataRef esc_host_reported_at(EscHost *, LLVMValueRef Site) {
+  const DILocation *Reported = reportLocation(cast<Instruction>(unwrap(Site)));
+  return Reported ? wrap(static_cast<const Metadata *>(Reported)) : nullptr;
+}
+
+extern "C" const char *esc_host_inlined(EscHost *, LLVMValueRef SiteRef, unsigned I,
+                                        LLVMMetadataRef *Place) {
+  const auto *Site = cast<Instruction>(unwrap(SiteRef));
+  SmallVector<const DILocation *, 4> Places = inlinedPlaces(Site, reportLocation(Site));
+  if (I >= Places.size())
+    return nullptr;
+  const DILocation *L = Places[I];
+  *Place = wrap(static_cast<const Metadata *>(L));
+  const DISubprogram *SP = L->getScope()->getSubprogram();
+  StringRef Name = SP->getLinkageName().empty() ? SP->getName() : SP->getLinkageName();
+  return Name.empty() ? "" : Name.data(); // an MDString's: NUL-terminated, lives with the module
+}
+
+extern "C" void esc_host_report_line(EscHost *H, LLVMValueRef SiteRef, const EscMessage *Line) {
+  const auto *Site = cast<Instruction>(unwrap(SiteRef));
+  const DILocation *Reported = reportLocation(Site);
+  if (H->Level >= 2)
+    printAt(*H, Reported, textOf(*Line));
+  emitRemark(H, *Line, Reported, Site->getParent());
 }
 
 // True when some remark of this pass is asked for: -Rpass*, -pass-remarks*
@@ -724,92 +718,21 @@ extern "C" const char *esc_host_value_name(EscHost *H, LLVMValueRef V, bool *IsA
   return It->second.Name.data();
 }
 
-// The parameter's name in a verdict's message, as explain.c writes them:
-// "leaking param: NAME...", "leaking param content: NAME", "NAME does not
-// escape". Split as (before, name, after); the name empty when not found.
-static std::tuple<StringRef, StringRef, StringRef> splitParamMessage(StringRef Message) {
-  for (StringRef Lead : {"leaking param content: ", "leaking param: "})
-    if (Message.starts_with(Lead)) {
-      StringRef Rest = Message.drop_front(Lead.size());
-      size_t End = Rest.find(' ');
-      return {Message.take_front(Lead.size()), Rest.take_front(End), Rest.substr(End)};
-    }
-  StringRef Tail = " does not escape";
-  if (Message.ends_with(Tail))
-    return {"", Message.drop_back(Tail.size()), Message.take_back(Tail.size())};
-  return {Message, "", ""};
-}
-
-extern "C" void esc_host_report_param(EscHost *H, unsigned Index, const char *Message,
-                                      bool Leaks) {
+extern "C" void esc_host_report_param(EscHost *H, unsigned Index, const EscMessage *Verdict,
+                                      const EscMessage *Facts) {
   // At the parameter's line when debug info has it (its column it does not
   // keep: 0, which prints as 1), else the function's.
   const DILocalVariable *Var = paramVariable(H, Index);
-  DiagnosticLocation Loc;
+  const DILocation *At = nullptr;
   if (DISubprogram *SP = H->F.getSubprogram())
-    Loc = DiagnosticLocation(
-        DebugLoc(DILocation::get(H->F.getContext(), Var ? Var->getLine() : SP->getLine(), 0, SP)));
+    At = DILocation::get(H->F.getContext(), Var ? Var->getLine() : SP->getLine(), 0, SP);
   if (H->Level >= 1) {
     printFunctionPosition(errs(), H->F, Var ? Var->getLine() : 0);
-    errs() << ": " << Message << "\n";
+    errs() << ": " << textOf(*Verdict) << "\n";
   }
-  auto [Before, Name, After] = splitParamMessage(Message);
-  auto Fill = [&](DiagnosticInfoOptimizationBase &R) {
-    if (!Before.empty())
-      R << Before;
-    if (!Name.empty())
-      R << ore::NV("Param", Name);
-    if (!After.empty())
-      R << After;
-  };
   const BasicBlock *Entry = &H->F.getEntryBlock();
-  if (Leaks)
-    H->remarks().emit([&] {
-      OptimizationRemarkMissed R(PassName, "ParamVerdict", Loc, Entry);
-      Fill(R);
-      return R;
-    });
-  else
-    H->remarks().emit([&] {
-      OptimizationRemark R(PassName, "ParamVerdict", Loc, Entry);
-      Fill(R);
-      return R;
-    });
-  // The parameter's number among the IR's (where `this` and a returned
-  // struct's pointer count), and how many there are: what escape-cc needs to
-  // find the parameter in the source.
-  emitFacts(H, Entry, [&](DiagnosticInfoOptimizationBase &R) {
-    R << "parameter " << ore::NV("ParamIndex", Index) << " of "
-      << ore::NV("Params", static_cast<unsigned>(H->F.arg_size()));
-    if (H->F.hasStructRetAttr())
-      R << ", " << ore::NV("StructRet", "sret");
-  });
-}
-
-extern "C" void esc_host_report_flow(EscHost *H, LLVMValueRef SiteRef, const char *Line,
-                                     LLVMValueRef AtRef) {
-  const auto *Site = cast<Instruction>(unwrap(SiteRef));
-  const DILocation *Reported = reportLocation(Site);
-  DebugLoc At = sourceLocation(AtRef);
-  if (H->Level >= 2) {
-    std::string Text = Line;
-    raw_string_ostream OS(Text);
-    if (At) {
-      OS << " at ";
-      printPosition(OS, At);
-    }
-    printAt(*H, Reported, OS.str());
-  }
-  H->remarks().emit([&] {
-    DiagnosticLocation Loc;
-    if (Reported)
-      Loc = DiagnosticLocation(DebugLoc(Reported));
-    OptimizationRemarkAnalysis R(PassName, "EscapeFlow", Loc, Site->getParent());
-    R << ore::NV("Flow", Line);
-    if (At)
-      R << " at " << ore::NV("At", At);
-    return R;
-  });
+  emitRemark(H, *Verdict, At, Entry);
+  emitFacts(H, *Facts, Entry);
 }
 
 extern "C" bool esc_host_is_available_libcall(EscHost *H, LLVMValueRef Call) {

@@ -117,8 +117,7 @@ static uint16_t param_flags(EscGraph *g, const Chain *chains, unsigned count, un
   if (!c->length)
     return 0; /* unused */
   if (c->cut)
-    return ESC_PARAM_ESCAPES | ESC_PARAM_CONTENT_ESCAPES | ESC_PARAM_CONTENT_WRITTEN |
-           ESC_PARAM_READS_DATA | ESC_PARAM_WRITES_DATA;
+    return ESC_PARAM_ALL_ESCAPES;
   uint32_t self = c->classes[0];
   uint16_t flags = 0;
   /* Rule "stored below a parameter": a pointer stored into memory reachable
@@ -169,10 +168,7 @@ bool esc_summarize(EscGraph *g, EscSummary *out) {
     return false;
   memset(out, 0, sizeof *out);
   out->param_count = count;
-  out->varargs = (EscParamSummary){ESC_PARAM_ESCAPES | ESC_PARAM_CONTENT_ESCAPES |
-                                       ESC_PARAM_CONTENT_WRITTEN | ESC_PARAM_READS_DATA |
-                                       ESC_PARAM_WRITES_DATA,
-                                   -1};
+  out->varargs = (EscParamSummary){ESC_PARAM_ALL_ESCAPES, -1};
   Chain chains[ESC_MAX_SUMMARY_PARAMS];
   int32_t *owner = esc_calloc(g->node_count, sizeof *owner);
   for (uint32_t n = 0; n < g->node_count; n++)
@@ -197,9 +193,6 @@ bool esc_summarize(EscGraph *g, EscSummary *out) {
   free(owner);
   return true;
 }
-
-/* captures(address): CaptureComponents::Address (3) in the "other" nibble. */
-enum { CAPTURES_ADDRESS_ONLY = 3 << 4 };
 
 /* The invariant of write-back. Every pass and every caller in the program
  * trusts an attribute written here, promotion or not: nocapture (LLVM 19-20)
@@ -231,8 +224,8 @@ bool esc_write_back(EscGraph *g, const EscSummary *summary) {
     unsigned kind = captures ? captures : nocapture;
     if (LLVMGetEnumAttributeAtIndex(g->function, i + 1, kind))
       continue;
-    LLVMAddAttributeAtIndex(g->function, i + 1,
-                            LLVMCreateEnumAttribute(context, kind, captures ? CAPTURES_ADDRESS_ONLY : 0));
+    uint64_t value = captures ? esc_captures(ESC_CAPTURE_ADDRESS, 0) : 0;
+    LLVMAddAttributeAtIndex(g->function, i + 1, LLVMCreateEnumAttribute(context, kind, value));
     changed = true;
   }
   return changed;

@@ -57,6 +57,13 @@ void esc_summarize_function(LLVMValueRef fn, EscHost *host);
  * parameters. */
 bool esc_can_summarize(LLVMValueRef fn);
 
+/* True for a C library function that calls user code back on the caller's
+ * stack (qsort's comparator, atexit's handlers, ftw's visitor): the host's
+ * rule "cannot re-enter" counts a call of it as a call of unknown code. The
+ * C library model (pass/libc.c) also says what some of those callbacks are
+ * handed. */
+bool esc_library_calls_back(const char *name);
+
 #ifdef __cplusplus
 }
 #endif

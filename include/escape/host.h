@@ -14,7 +14,9 @@
 extern "C" {
 #endif
 
-/* Why an allocation stays on the heap. ESC_PROMOTED means it did not. */
+/* Why an allocation stays on the heap; ESC_PROMOTED means it did not. The
+ * core's verdicts (pass/graph.h), which it puts into words itself
+ * (pass/words.c): no host function takes one. */
 typedef enum EscReason {
   ESC_PROMOTED = 0,
   ESC_STORED_GLOBAL,    /* stored to a global variable (detail: its name) */
@@ -49,36 +51,60 @@ typedef enum EscReason {
   ESC_NOT_LIBRARY_HERE, /* TargetLibraryInfo does not know the allocator for this target (detail) */
 } EscReason;
 
-/* One verdict on one allocation site. Strings are owned by the caller and
- * live until esc_host_report returns. */
-typedef struct EscVerdict {
-  LLVMValueRef site;        /* the allocation call */
-  const char *allocation;   /* as written: "malloc(16)", "calloc(n, 4)" */
-  const char *allocator;    /* callee name: "malloc", "_Znwm" */
-  int64_t size;             /* bytes, or -1 when not a constant */
-  EscReason reason;
-  const char *detail;       /* callee, global or opcode the reason names; may be NULL */
-  uint64_t limit;           /* for ESC_TOO_LARGE, ESC_BUDGET and ESC_TOO_ALIGNED; for
-                               ESC_PROMOTED with size -1, the largest size that uses the
-                               stack (larger ones are allocated as before) */
-  LLVMValueRef where;       /* instruction where the escape happens; may be NULL */
-  const char *reason_text;  /* "returned", "passed to foo", ...; NULL when promoted */
-} EscVerdict;
+/* ---- Messages ----
+ *
+ * The core puts every message into words itself (pass/words.c); the host
+ * only emits them: on stderr at escape<m=N>, as `file:line:col: TEXT`, and
+ * as optimization remarks of pass `escape`. A message is a list of parts,
+ * in order. Its text, on stderr and as the remark's message (-Rpass), is the
+ * parts' texts joined; a part with a key is also that argument of the remark
+ * record (what opt-viewer, opt-diff and escape-cc read), the others are its
+ * plain "String" arguments. Strings are the caller's and live until the
+ * host's function returns. */
 
-/* True for the reasons that compare a need with a limit (EscVerdict.limit). */
-static inline bool esc_reason_has_limit(EscReason r) {
-  return r == ESC_TOO_LARGE || r == ESC_BUDGET || r == ESC_TOO_ALIGNED;
-}
+/* One part of a message. */
+typedef struct EscPart {
+  const char *key;       /* the record's name for it ("Allocation"), or NULL */
+  const char *text;      /* the words; NULL when the part is `place` itself */
+  LLVMMetadataRef place; /* a DILocation, or NULL. With text: the place the argument
+                            links to (opt-viewer); without: the part is that place,
+                            written file:line:col (on stderr, column 0 as 1) */
+} EscPart;
 
-/* Remarks read, in Go's words:
- *   Passed: "moved to stack: <allocation>", and for a size known only at run
- *           time " (up to <limit> bytes, else heap)"
- *   Missed: "<allocation> escapes to heap: <reason_text>" */
+typedef enum EscRemarkKind {
+  ESC_REMARK_PASSED,   /* a promotion, a parameter that does not escape */
+  ESC_REMARK_MISSED,   /* an escape */
+  ESC_REMARK_ANALYSIS, /* explanations and facts */
+} EscRemarkKind;
 
-/* Emits the verdict as an optimization remark of pass `escape`, placed at the
- * outermost place of the site's inline chain outside system headers (a
- * helper inlined into the user's code reports at the user's call of it). */
-void esc_host_report(EscHost *host, const EscVerdict *verdict);
+enum { ESC_MESSAGE_PARTS = 16 };
+
+typedef struct EscMessage {
+  const char *name; /* the remark's name: "MovedToStack", "EscapeFlow" */
+  EscRemarkKind kind;
+  unsigned count;
+  EscPart parts[ESC_MESSAGE_PARTS];
+} EscMessage;
+
+/* Emits the verdict on allocation `site` ("moved to stack: malloc(16)"),
+ * placed at the outermost place of the site's inline chain outside system
+ * headers (a helper inlined into the user's code reports at the user's call
+ * of it); on stderr at escape<m=1> and up. Then its `facts` ("allocator
+ * malloc, size 16") as a remark that only a remark file gets (no -Rpass
+ * text, no stderr line), without a location: opt-viewer and opt-diff skip
+ * it, tools that read records take it as the verdict's. */
+void esc_host_report(EscHost *host, LLVMValueRef site, const EscMessage *verdict,
+                     const EscMessage *facts);
+
+/* The places of the inline chain of `site` inside the one its verdict is
+ * reported at (esc_host_report), innermost first: sets *place to the i-th
+ * (a DILocation) and returns the name of the function it is in (its linkage
+ * name when it has one); NULL past the last. */
+const char *esc_host_inlined(EscHost *host, LLVMValueRef site, unsigned i,
+                             LLVMMetadataRef *place);
+
+/* The place esc_host_report reports `site`'s verdict at, or NULL. */
+LLVMMetadataRef esc_host_reported_at(EscHost *host, LLVMValueRef site);
 
 /* True when `call` calls a library function that TargetLibraryInfo knows
  * and considers available (false under -fno-builtin or -ffreestanding). */
@@ -167,20 +193,21 @@ const char *esc_host_value_name(EscHost *host, LLVMValueRef value, bool *is_addr
  * of pass `escape` asked for): they cost a walk of the summary. */
 bool esc_host_params_wanted(EscHost *host);
 
-/* Emits parameter `index`'s verdict in Go's words, "leaking param: p", as a
- * Passed remark ("does not escape") or a Missed one (leaking). */
-void esc_host_report_param(EscHost *host, unsigned index, const char *message,
-                           bool leaks);
+/* Emits the verdict on parameter `index` ("leaking param: p") at the
+ * parameter's line when debug info has it, else the function's; on stderr
+ * at escape<m=1> and up. Then its facts, as esc_host_report does. */
+void esc_host_report_param(EscHost *host, unsigned index, const EscMessage *verdict,
+                           const EscMessage *facts);
 
 /* True when flow paths go anywhere (escape<m=2>, analysis remarks of pass
  * `escape`): they cost a walk of the graph per escaping allocation. */
 bool esc_host_paths_wanted(EscHost *host);
 
-/* Emits one line of the path that explains why allocation `site` escapes,
- * Go's -m=2 style: "  flow: {heap} = p:" or "    from g = p (assign to
- * global g)"; the host appends " at file:line:col" for `at`, which may be
- * NULL. Lines of one site are emitted in order, after its verdict. */
-void esc_host_report_flow(EscHost *host, LLVMValueRef site, const char *line, LLVMValueRef at);
+/* Emits one line of what explains the verdict on `site`, Go's -m=2 style
+ * ("  flow: {heap} = p:", "    from g = p (assign to global g) at
+ * a.c:3:5"), placed as the verdict is; on stderr at escape<m=2>. Lines of
+ * one site are emitted in order, after its verdict. */
+void esc_host_report_line(EscHost *host, LLVMValueRef site, const EscMessage *line);
 
 /* The summary of `fn`, a function of this module analysed before the
  * current one (callees come first), or NULL. */

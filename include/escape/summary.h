@@ -49,6 +49,14 @@ enum {
   ESC_PARAM_CONTENT_READS_DATA = 1 << 8,
   ESC_PARAM_CONTENT_WRITES_DATA = 1 << 9,
   ESC_PARAM_ADDRESS_EXPOSED = 1 << 10,
+  /* What is assumed of a pointer the summary does not follow (a variadic
+   * argument, a pointer inside an aggregate passed by value, a parameter
+   * whose pointee chain is too long): it escapes, and so does everything
+   * reachable from it, which may be written and whose bytes may be read and
+   * written. */
+  ESC_PARAM_ALL_ESCAPES = ESC_PARAM_ESCAPES | ESC_PARAM_CONTENT_ESCAPES |
+                          ESC_PARAM_CONTENT_WRITTEN | ESC_PARAM_READS_DATA |
+                          ESC_PARAM_WRITES_DATA,
 };
 
 #define ESC_MAX_SUMMARY_PARAMS 16
