@@ -878,9 +878,12 @@ extern "C" bool esc_host_can_version(EscHost *H) {
   return none_of(F, [](const BasicBlock &BB) { return BB.hasAddressTaken(); });
 }
 
-extern "C" LLVMBasicBlockRef esc_host_split_block(EscHost *H, LLVMValueRef Inst) {
+extern "C" LLVMBasicBlockRef esc_host_split_block(EscHost *H, LLVMValueRef Inst,
+                                                  bool RecordsFollow) {
   Instruction *I = cast<Instruction>(unwrap(Inst));
-  BasicBlock *Tail = I->getParent()->splitBasicBlock(I, I->getParent()->getName() + ".split");
+  BasicBlock::iterator At = I->getIterator();
+  At.setHeadBit(RecordsFollow); // the head of I's records, or I itself after them
+  BasicBlock *Tail = I->getParent()->splitBasicBlock(At, I->getParent()->getName() + ".split");
   forgetCFG(H);
   return wrap(Tail);
 }

@@ -353,10 +353,12 @@ static void rewrite_run_time_site(Rewriter *r, EscSite *site) {
   LLVMValueRef bytes = site->allocator.copies_string ? string_length(r, site, &fits)
                                                      : run_time_bytes(r, site, &fits);
   LLVMBasicBlockRef head = LLVMGetInstructionParent(call);
-  LLVMBasicBlockRef large = esc_host_split_block(host, call);
+  /* The records before the call describe the state before the test; those
+   * after it, the object (a phi's now), after the join. */
+  LLVMBasicBlockRef large = esc_host_split_block(host, call, false);
   LLVMBasicBlockRef join = LLVMIsAInvokeInst(call)
                                ? esc_host_split_edge(host, large, LLVMGetNormalDest(call))
-                               : esc_host_split_block(host, LLVMGetNextInstruction(call));
+                               : esc_host_split_block(host, LLVMGetNextInstruction(call), true);
   LLVMBasicBlockRef small = LLVMInsertBasicBlockInContext(r->context, large, "escape.small");
   LLVMSetValueName2(LLVMBasicBlockAsValue(large), "escape.large", 12);
   LLVMSetValueName2(LLVMBasicBlockAsValue(join), "escape.join", 11);
@@ -371,7 +373,8 @@ static void rewrite_run_time_site(Rewriter *r, EscSite *site) {
   start_slot(r, site, bytes);
   LLVMBuildBr(r->builder, join);
 
-  LLVMPositionBuilderBefore(r->builder, LLVMGetFirstInstruction(join));
+  /* Before the debug records of join's first instruction too: a phi carries none. */
+  LLVMPositionBuilderBeforeInstrAndDbgRecords(r->builder, LLVMGetFirstInstruction(join));
   char *name = take_name(call, "");
   LLVMValueRef object = LLVMBuildPhi(r->builder, LLVMTypeOf(call), name);
   free(name);

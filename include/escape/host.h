@@ -158,8 +158,10 @@ LLVMValueRef esc_host_invoke_to_call(EscHost *host, LLVMValueRef invoke);
 
 /* Splits the block of `inst` before it: the block keeps what came before and
  * ends in a branch to the returned new block, which holds `inst` and the rest
- * (the phis of its successors follow the move). */
-LLVMBasicBlockRef esc_host_split_block(EscHost *host, LLVMValueRef inst);
+ * (the phis of its successors follow the move). The debug records just
+ * before `inst` (#dbg_value and the like) go with it when `records_follow`,
+ * else they stay at the end of the block. */
+LLVMBasicBlockRef esc_host_split_block(EscHost *host, LLVMValueRef inst, bool records_follow);
 
 /* Puts a new block on the edge from `from` to `to`, returned, which branches
  * to `to`; the phis of `to` now name it instead of `from`. */
