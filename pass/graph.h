@@ -87,6 +87,8 @@ typedef struct EscSite {
   LLVMValueRef slot; /* the alloca, once promoted */
   bool reallocated;  /* its class is realloc'd: the slot takes variable-slot bytes to grow
                         in, and the object may move to the heap (grow.h) */
+  bool moves_at_return; /* returned, and only that: copied to the heap at each return
+                           while it is still in its slot (grow.h) */
 } EscSite;
 
 /* True for the reasons that compare a need with a limit (EscSite.needed, limit). */

@@ -5,15 +5,23 @@
 #include <llvm-c/DebugInfo.h>
 #include <string.h>
 
-static const char helper_name[] = "__escape_realloc";
-
 typedef struct Grow {
   LLVMModuleRef module;
   LLVMContextRef context;
   LLVMBuilderRef builder;
-  LLVMTypeRef ptr, size; /* realloc's pointer and size types */
-  LLVMTypeRef type;      /* the helper's: ptr (ptr p, size n, ptr slot, size bytes) */
+  LLVMTypeRef ptr, size; /* the object's pointer type, and the size type of realloc's
+                            second argument or of the target's pointers */
+  LLVMTypeRef type;      /* the helper's */
 } Grow;
+
+/* w->type is the caller's to set. */
+static Grow grow_for(EscGraph *g, LLVMTypeRef ptr, LLVMTypeRef size) {
+  LLVMModuleRef module = LLVMGetGlobalParent(g->function);
+  LLVMContextRef context = LLVMGetModuleContext(module);
+  if (!size)
+    size = LLVMIntPtrTypeInContext(context, g->layout);
+  return (Grow){module, context, LLVMCreateBuilderInContext(context), ptr, size, NULL};
+}
 
 static LLVMBasicBlockRef block(Grow *w, LLVMValueRef fn, const char *name) {
   return LLVMAppendBasicBlockInContext(w->context, fn, name);
@@ -65,14 +73,51 @@ static void emit_body(Grow *w, LLVMValueRef fn, LLVMValueRef realloc_call) {
   LLVMBuildRet(w->builder, LLVMConstNull(w->ptr));
 }
 
-/* The module's helper for this realloc's types, emitted on first use. */
-static LLVMValueRef helper(Grow *w, LLVMValueRef realloc_call) {
-  LLVMValueRef fn = LLVMGetNamedFunction(w->module, helper_name);
-  if (fn && LLVMGlobalGetValueType(fn) == w->type && LLVMGetLinkage(fn) == LLVMInternalLinkage)
-    return fn;
-  fn = LLVMAddFunction(w->module, helper_name, w->type);
+/* to_heap(p, slot, bytes), the move at a return: p as it is unless it
+ * points into the slot (or just past it); then a heap copy of the slot, and
+ * p's place in it. malloc failing there traps: the function cannot return
+ * a pointer into its dead frame, nor a null its caller does not expect. */
+static void emit_to_heap_body(Grow *w, LLVMValueRef fn) {
+  LLVMValueRef p = LLVMGetParam(fn, 0), slot = LLVMGetParam(fn, 1), bytes = LLVMGetParam(fn, 2);
+  static const char *const names[] = {"p", "slot", "bytes"};
+  for (unsigned i = 0; i < 3; i++)
+    LLVMSetValueName2(LLVMGetParam(fn, i), names[i], strlen(names[i]));
+  LLVMBasicBlockRef entry = block(w, fn, "entry"), keep = block(w, fn, "keep"),
+                    move = block(w, fn, "move"), copy = block(w, fn, "copy"),
+                    fail = block(w, fn, "fail");
+  at_end(w, entry);
+  LLVMValueRef offset = LLVMBuildSub(w->builder, LLVMBuildPtrToInt(w->builder, p, w->size, ""),
+                                     LLVMBuildPtrToInt(w->builder, slot, w->size, ""), "offset");
+  LLVMBuildCondBr(w->builder, LLVMBuildICmp(w->builder, LLVMIntULE, offset, bytes, ""), move,
+                  keep);
+  at_end(w, keep);
+  LLVMBuildRet(w->builder, p);
+  at_end(w, move);
+  LLVMValueRef moved = build_malloc(w, bytes);
+  LLVMBuildCondBr(w->builder, LLVMBuildIsNull(w->builder, moved, ""), fail, copy);
+  at_end(w, copy);
+  LLVMBuildMemCpy(w->builder, moved, 1, slot, 1, bytes);
+  LLVMBuildRet(w->builder, LLVMBuildGEP2(w->builder, LLVMInt8TypeInContext(w->context), moved,
+                                         &offset, 1, ""));
+  at_end(w, fail);
+  unsigned trap = LLVMLookupIntrinsicID("llvm.trap", 9);
+  LLVMValueRef trap_fn = LLVMGetIntrinsicDeclaration(w->module, trap, NULL, 0);
+  LLVMBuildCall2(w->builder, LLVMGlobalGetValueType(trap_fn), trap_fn, NULL, 0, "");
+  LLVMBuildUnreachable(w->builder);
+}
+
+/* The module's helper `name` of w->type, or NULL before its first use. */
+static LLVMValueRef existing_helper(Grow *w, const char *name) {
+  LLVMValueRef fn = LLVMGetNamedFunction(w->module, name);
+  bool ours = fn && LLVMGlobalGetValueType(fn) == w->type &&
+              LLVMGetLinkage(fn) == LLVMInternalLinkage;
+  return ours ? fn : NULL;
+}
+
+/* A new helper `name` of w->type, for the caller to emit. */
+static LLVMValueRef new_helper(Grow *w, const char *name) {
+  LLVMValueRef fn = LLVMAddFunction(w->module, name, w->type);
   LLVMSetLinkage(fn, LLVMInternalLinkage);
-  emit_body(w, fn, realloc_call);
   return fn;
 }
 
@@ -86,23 +131,40 @@ static LLVMMetadataRef call_location(EscGraph *g, LLVMValueRef call) {
                                           0, 0, scope, NULL);
 }
 
+/* The builder placed before `inst`, at its place; the slot as a w->ptr. */
+static LLVMValueRef slot_before(Grow *w, EscGraph *g, LLVMValueRef inst, const EscSite *site) {
+  LLVMPositionBuilderBefore(w->builder, inst);
+  LLVMSetCurrentDebugLocation2(w->builder, call_location(g, inst));
+  LLVMValueRef slot = site->slot;
+  return LLVMTypeOf(slot) == w->ptr ? slot : LLVMBuildAddrSpaceCast(w->builder, slot, w->ptr, "");
+}
+
 LLVMValueRef esc_grow_in_slot(EscGraph *g, const EscFree *fr, const EscSite *site) {
   LLVMValueRef call = fr->call;
   LLVMValueRef p = LLVMGetOperand(call, fr->ptr_arg), n = LLVMGetOperand(call, 1);
-  LLVMModuleRef module = LLVMGetGlobalParent(g->function);
-  LLVMContextRef context = LLVMGetModuleContext(module);
-  Grow w = {module, context, LLVMCreateBuilderInContext(context), LLVMTypeOf(p), LLVMTypeOf(n),
-            NULL};
+  Grow w = grow_for(g, LLVMTypeOf(p), LLVMTypeOf(n));
   LLVMTypeRef params[4] = {w.ptr, w.size, w.ptr, w.size};
   w.type = LLVMFunctionType(w.ptr, params, 4, false);
-  LLVMValueRef fn = helper(&w, call);
-  LLVMPositionBuilderBefore(w.builder, call);
-  LLVMSetCurrentDebugLocation2(w.builder, call_location(g, call));
-  LLVMValueRef slot = site->slot;
-  if (LLVMTypeOf(slot) != w.ptr)
-    slot = LLVMBuildAddrSpaceCast(w.builder, slot, w.ptr, "");
+  LLVMValueRef fn = existing_helper(&w, "__escape_realloc");
+  if (!fn)
+    emit_body(&w, fn = new_helper(&w, "__escape_realloc"), call);
+  LLVMValueRef slot = slot_before(&w, g, call, site);
   LLVMValueRef args[4] = {p, n, slot, LLVMConstInt(w.size, site->capacity, false)};
   LLVMValueRef grown = LLVMBuildCall2(w.builder, w.type, fn, args, 4, "");
   LLVMDisposeBuilder(w.builder);
   return grown;
+}
+
+void esc_grow_move_at_return(EscGraph *g, const EscSite *site, LLVMValueRef ret) {
+  LLVMValueRef p = LLVMGetOperand(ret, 0);
+  Grow w = grow_for(g, LLVMTypeOf(p), NULL);
+  LLVMTypeRef params[3] = {w.ptr, w.ptr, w.size};
+  w.type = LLVMFunctionType(w.ptr, params, 3, false);
+  LLVMValueRef fn = existing_helper(&w, "__escape_to_heap");
+  if (!fn)
+    emit_to_heap_body(&w, fn = new_helper(&w, "__escape_to_heap"));
+  LLVMValueRef slot = slot_before(&w, g, ret, site);
+  LLVMValueRef args[3] = {p, slot, LLVMConstInt(w.size, site->capacity, false)};
+  LLVMSetOperand(ret, 0, LLVMBuildCall2(w.builder, w.type, fn, args, 3, "escape.returned"));
+  LLVMDisposeBuilder(w.builder);
 }

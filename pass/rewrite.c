@@ -211,6 +211,16 @@ static void rewrite_realloc(Rewriter *r, const EscFree *fr) {
     }
 }
 
+/* Each return of the site's class hands back a heap copy (grow.h). */
+static void move_at_returns(EscGraph *g, const EscSite *site) {
+  uint32_t rep = esc_find(g, site->node);
+  for (uint32_t i = 0; i < g->return_count; i++) {
+    uint32_t node = esc_map_get(&g->values, LLVMGetOperand(g->returns[i], 0));
+    if (node != ESC_NONE && esc_find(g, node) == rep)
+      esc_grow_move_at_return(g, site, g->returns[i]);
+  }
+}
+
 static bool rewrite_free(Rewriter *r, const EscFree *fr) {
   EscGraph *g = r->g;
   if (fr->reallocates) {
@@ -424,6 +434,10 @@ bool esc_rewrite(EscGraph *g, const EscOptions *options) {
   for (uint32_t s = 0; s < g->site_count; s++)
     if (promoted(&g->sites[s]))
       create_slot(&r, &g->sites[s]);
+  /* Before the frees and sites: the returns still name the values the graph knows. */
+  for (uint32_t s = 0; s < g->site_count; s++)
+    if (promoted(&g->sites[s]) && g->sites[s].moves_at_return)
+      move_at_returns(g, &g->sites[s]);
   for (uint32_t f = 0; f < g->free_count; f++)
     rewrite_free(&r, &g->frees[f]);
   for (uint32_t s = 0; s < g->site_count; s++)

@@ -398,12 +398,65 @@ static void open_to_callers(EscGraph *g) {
     esc_escape(g, LLVMGetOperand(g->returns[r], 0), ESC_RETURNED, g->returns[r], NULL);
 }
 
+/* By class representative: whether a realloc continues the class's object. */
+static uint8_t *reallocated_classes(EscGraph *g) {
+  uint8_t *reallocated = esc_calloc(g->node_count, 1);
+  for (uint32_t f = 0; f < g->free_count; f++)
+    if (g->frees[f].reallocates)
+      reallocated[esc_find(g, g->frees[f].node)] = 1;
+  return reallocated;
+}
+
+/* True when every return of class `rep` hands back a plain pointer that the
+ * rewrite can replace: not an aggregate holding it, not the result of a
+ * musttail call, which must stay next to its return. */
+static bool returns_plain_pointers(EscGraph *g, uint32_t rep) {
+  for (uint32_t r = 0; r < g->return_count; r++) {
+    LLVMValueRef value = LLVMGetOperand(g->returns[r], 0);
+    uint32_t node = esc_map_get(&g->values, value);
+    if (node == ESC_NONE || esc_find(g, node) != rep)
+      continue;
+    if (LLVMGetTypeKind(LLVMTypeOf(value)) != LLVMPointerTypeKind ||
+        (LLVMIsACallInst(value) && LLVMGetTailCallKind(value) == LLVMTailCallKindMustTail))
+      return false;
+  }
+  return true;
+}
+
+/* Rule "moves to the heap at its return" (move-at-return.ll;
+ * grow_and_return.c), Go 1.26's move2heap for C: a buffer grown by realloc
+ * and then returned keeps its slot while it grows, and each return copies it
+ * to the heap if it is still there. Only an object whose address leaves by
+ * the returns alone: its class escapes first by a `ret` of it; no pointer to
+ * it is stored in memory, where one could outlive the frame and still point
+ * into the slot (golang/go #81612; `*out = buf; return buf;` escapes by
+ * the return first, as returns are opened before the caller's memory); and
+ * no callee keeps its address as an integer, which would no longer match
+ * the copy's. */
+static void judge_returns(EscGraph *g) {
+  uint8_t *reallocated = reallocated_classes(g);
+  for (uint32_t s = 0; s < g->site_count; s++) {
+    EscSite *site = &g->sites[s];
+    uint32_t rep = esc_find(g, site->node);
+    if (site->verdict != ESC_RETURNED || !reallocated[rep] ||
+        (g->nodes[rep].flags &
+         (ESC_STORED | ESC_ADDRESS_CAPTURED | ESC_ADDRESS_EXPOSED | ESC_REACHES_MUSTTAIL)) ||
+        !returns_plain_pointers(g, rep))
+      continue;
+    site->verdict = ESC_PROMOTED;
+    site->cause = ESC_NONE;
+    site->moves_at_return = true;
+  }
+  free(reallocated);
+}
+
 void esc_solve(EscGraph *g, const EscOptions *options) {
   open_to_callers(g);
   esc_propagate(g);
   judge_frees(g);
   mark_musttail_reach(g);
   judge_flow(g);
+  judge_returns(g);
   judge_reallocs(g, options);
   judge_size(g, options);
   judge_loops(g);

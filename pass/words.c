@@ -173,15 +173,20 @@ static void number(EscWords *w, const char *key, const char *fmt, ...) {
   part(w, key, text, NULL);
 }
 
-void esc_say_moved(EscWords *w, const char *allocation, bool run_time, uint64_t limit) {
+void esc_say_moved(EscWords *w, const char *allocation, bool run_time, uint64_t limit,
+                   bool until_return) {
   start(w, "MovedToStack", ESC_REMARK_PASSED);
   say(w, "moved to stack: ");
   part(w, "Allocation", allocation, NULL);
-  if (!run_time)
-    return;
-  say(w, " (up to ");
-  number(w, "Limit", "%" PRIu64, limit);
-  say(w, " bytes, else heap)");
+  if (run_time) {
+    say(w, " (up to ");
+    number(w, "Limit", "%" PRIu64, limit);
+    say(w, " bytes, else heap");
+  }
+  if (until_return)
+    say(w, run_time ? "; to the heap when returned" : " (to the heap when returned");
+  if (run_time || until_return)
+    say(w, ")");
 }
 
 void esc_say_escapes(EscWords *w, const char *allocation, const char *reason,

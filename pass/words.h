@@ -75,8 +75,11 @@ typedef struct EscWords {
 } EscWords;
 
 /* "moved to stack: ALLOCATION", and for a size known only at run time
- * (`run_time`) " (up to LIMIT bytes, else heap)". */
-void esc_say_moved(EscWords *w, const char *allocation, bool run_time, uint64_t limit);
+ * (`run_time`) " (up to LIMIT bytes, else heap)", for an object copied to
+ * the heap at its returns (`until_return`) " (to the heap when returned)";
+ * both: " (up to LIMIT bytes, else heap; to the heap when returned)". */
+void esc_say_moved(EscWords *w, const char *allocation, bool run_time, uint64_t limit,
+                   bool until_return);
 
 /* "ALLOCATION escapes to heap: REASON", the reason linked to `at`, the
  * place of the escape (may be NULL). */

@@ -3,9 +3,10 @@
 ; takes variable-slot bytes, 256), moves it to the heap with malloc and a copy
 ; when it outgrows the slot, returns NULL for realloc(p, 0) as glibc does,
 ; and reallocs any other pointer as before. Frees of the class are guarded.
-; The object escapes as before when the realloc's result does, when two
-; promoted objects share the class, when a callee reallocs it (the callee
-; frees the caller's object), or when it belongs to another family.
+; The object escapes as before when the realloc's result does (a return
+; alone moves it: move-at-return.ll), when two promoted objects share the
+; class, when a callee reallocs it (the callee frees the caller's object), or
+; when it belongs to another family.
 ; test/behaviour/realloc_in_slot.c runs these.
 ;
 ; RUN: opt -load-pass-plugin %plugin -passes=escape -verify-each -S %s | FileCheck %s
@@ -47,7 +48,9 @@ entry:
   ret void
 }
 
-; REMARK: remark: <unknown>:0:0: malloc(16) escapes to heap: returned
+; Returned, and only that: it moves to the heap at the return
+; (move-at-return.ll).
+; REMARK: remark: <unknown>:0:0: moved to stack: malloc(16) (to the heap when returned)
 define ptr @returned(i64 %n) {
 entry:
   %p = call ptr @malloc(i64 16)

@@ -137,3 +137,41 @@ int longjumps(void) {
   free(p);
   return (int)r;
 }
+
+// Grown by realloc, then returned: on the stack while it grows, copied to
+// the heap at the return (move-at-return.ll).
+char *grown_and_returned(const char *s) { // expected-remark-re {{{{s|%0}} does not escape}}
+  size_t cap = 16, len = 0;
+  char *buf = malloc(cap); // expected-remark {{moved to stack: malloc(16) (to the heap when returned)}}
+  for (; *s; s++) {
+    if (len + 2 > cap) {
+      cap *= 2;
+      char *grown = realloc(buf, cap);
+      if (!grown) {
+        free(buf);
+        return 0;
+      }
+      buf = grown;
+    }
+    buf[len++] = *s;
+  }
+  buf[len] = 0;
+  return buf;
+}
+
+// The same with a size known only at run time.
+char *sized_grown_and_returned(size_t n) {
+  char *buf = malloc(n + 1); // expected-remark-re {{moved to stack: malloc({{.*}} + 1) (up to 256 bytes, else heap; to the heap when returned)}}
+  buf = realloc(buf, 2 * n + 1);
+  memset(buf, 'x', 2 * n);
+  buf[2 * n] = 0;
+  return buf;
+}
+
+// Returned, and kept in a global too: stays.
+char *grown_and_published(size_t n) {
+  char *buf = malloc(8); // expected-remark {{malloc(8) escapes to heap: stored to global global_ptr}}
+  buf = realloc(buf, n);
+  global_ptr = buf;
+  return buf;
+}
