@@ -39,14 +39,32 @@ static LLVMValueRef build_malloc(Grow *w, LLVMValueRef n) {
   return LLVMBuildCall2(w->builder, type, fn, &n, 1, "moved");
 }
 
+/* Names a helper's parameters, `count` of them. */
+static void name_params(LLVMValueRef fn, const char *const *names, unsigned count) {
+  for (unsigned i = 0; i < count; i++)
+    LLVMSetValueName2(LLVMGetParam(fn, i), names[i], strlen(names[i]));
+}
+
+/* At the end of the current block: moved = malloc(size), on to `failed` when
+ * it is NULL, else to `copy`, which copies the slot's `bytes` there and is
+ * left current. Returns `moved`. */
+static LLVMValueRef copy_slot_to_heap(Grow *w, LLVMValueRef size, LLVMValueRef slot,
+                                      LLVMValueRef bytes, LLVMBasicBlockRef failed,
+                                      LLVMBasicBlockRef copy) {
+  LLVMValueRef moved = build_malloc(w, size);
+  LLVMBuildCondBr(w->builder, LLVMBuildIsNull(w->builder, moved, ""), failed, copy);
+  at_end(w, copy);
+  LLVMBuildMemCpy(w->builder, moved, 1, slot, 1, bytes);
+  return moved;
+}
+
 /* The helper's body, grow.h's table; `realloc_call` shows how to call
  * realloc. */
 static void emit_body(Grow *w, LLVMValueRef fn, LLVMValueRef realloc_call) {
   LLVMValueRef p = LLVMGetParam(fn, 0), n = LLVMGetParam(fn, 1), slot = LLVMGetParam(fn, 2),
                bytes = LLVMGetParam(fn, 3), args[2] = {p, n};
   static const char *const names[] = {"p", "n", "slot", "bytes"};
-  for (unsigned i = 0; i < 4; i++)
-    LLVMSetValueName2(LLVMGetParam(fn, i), names[i], strlen(names[i]));
+  name_params(fn, names, 4);
   LLVMBasicBlockRef entry = block(w, fn, "entry"), other = block(w, fn, "other"),
                     mine = block(w, fn, "mine"), sized = block(w, fn, "sized"),
                     stays = block(w, fn, "stays"), moves = block(w, fn, "moves"),
@@ -64,11 +82,7 @@ static void emit_body(Grow *w, LLVMValueRef fn, LLVMValueRef realloc_call) {
   at_end(w, stays);
   LLVMBuildRet(w->builder, slot);
   at_end(w, moves);
-  LLVMValueRef moved = build_malloc(w, n);
-  LLVMBuildCondBr(w->builder, LLVMBuildIsNull(w->builder, moved, ""), none, copy);
-  at_end(w, copy);
-  LLVMBuildMemCpy(w->builder, moved, 1, slot, 1, bytes);
-  LLVMBuildRet(w->builder, moved);
+  LLVMBuildRet(w->builder, copy_slot_to_heap(w, n, slot, bytes, none, copy));
   at_end(w, none);
   LLVMBuildRet(w->builder, LLVMConstNull(w->ptr));
 }
@@ -80,8 +94,7 @@ static void emit_body(Grow *w, LLVMValueRef fn, LLVMValueRef realloc_call) {
 static void emit_to_heap_body(Grow *w, LLVMValueRef fn) {
   LLVMValueRef p = LLVMGetParam(fn, 0), slot = LLVMGetParam(fn, 1), bytes = LLVMGetParam(fn, 2);
   static const char *const names[] = {"p", "slot", "bytes"};
-  for (unsigned i = 0; i < 3; i++)
-    LLVMSetValueName2(LLVMGetParam(fn, i), names[i], strlen(names[i]));
+  name_params(fn, names, 3);
   LLVMBasicBlockRef entry = block(w, fn, "entry"), keep = block(w, fn, "keep"),
                     move = block(w, fn, "move"), copy = block(w, fn, "copy"),
                     fail = block(w, fn, "fail");
@@ -93,10 +106,7 @@ static void emit_to_heap_body(Grow *w, LLVMValueRef fn) {
   at_end(w, keep);
   LLVMBuildRet(w->builder, p);
   at_end(w, move);
-  LLVMValueRef moved = build_malloc(w, bytes);
-  LLVMBuildCondBr(w->builder, LLVMBuildIsNull(w->builder, moved, ""), fail, copy);
-  at_end(w, copy);
-  LLVMBuildMemCpy(w->builder, moved, 1, slot, 1, bytes);
+  LLVMValueRef moved = copy_slot_to_heap(w, bytes, slot, bytes, fail, copy);
   LLVMBuildRet(w->builder, LLVMBuildGEP2(w->builder, LLVMInt8TypeInContext(w->context), moved,
                                          &offset, 1, ""));
   at_end(w, fail);
