@@ -37,6 +37,15 @@ static void escape_operands(EscGraph *g, LLVMValueRef inst, EscReason reason,
 
 enum { MAX_INTEGER_VALUES = 64 };
 
+/* `sub (ptrtoint a), (ptrtoint b)` of integers: the distance between two
+ * addresses, judged as a whole (esc_judge_address_differences). */
+static bool is_address_difference(LLVMValueRef inst) {
+  return LLVMGetInstructionOpcode(inst) == LLVMSub &&
+         LLVMGetTypeKind(LLVMTypeOf(inst)) == LLVMIntegerTypeKind &&
+         LLVMIsAPtrToIntInst(LLVMGetOperand(inst, 0)) &&
+         LLVMIsAPtrToIntInst(LLVMGetOperand(inst, 1));
+}
+
 /* Where the address a ptrtoint makes goes, as an escape's detail; NULL when
  * it stays an integer: it and the integers computed from it (arithmetic,
  * casts, selects, phis, freeze; at most MAX_INTEGER_VALUES of them) are only
@@ -51,6 +60,8 @@ static const char *integer_leaves(LLVMValueRef ptrtoint) {
   for (unsigned i = 0; i < count; i++)
     for (LLVMUseRef u = LLVMGetFirstUse(values[i]); u; u = LLVMGetNextUse(u)) {
       LLVMValueRef user = LLVMGetUser(u);
+      if (is_address_difference(user))
+        continue;
       switch (LLVMGetInstructionOpcode(user)) {
       case LLVMICmp:
       case LLVMSwitch:
@@ -81,6 +92,42 @@ static const char *integer_leaves(LLVMValueRef ptrtoint) {
       values[count++] = user;
     }
   return NULL;
+}
+
+/* The node of a ptrtoint's pointer, ESC_NONE for a constant (a fresh node
+ * of its own each time, which no other pointer shares). */
+static uint32_t node_of_address(EscGraph *g, LLVMValueRef ptrtoint) {
+  return esc_map_get(&g->values, LLVMGetOperand(ptrtoint, 0));
+}
+
+/* Rule "a distance is not an address" (pointer-differences.ll;
+ * pointer_differences.cpp): a - b of two pointers of one class that holds
+ * nothing foreign (not EXTERNAL: no global, parameter or pointer loaded from
+ * memory the function does not own) is an offset between the function's own
+ * objects, such as a vector's size, `end - begin`. Wherever it goes, no one
+ * can add it to an address of the class to forge a pointer: none leaves the
+ * function (the class would escape). Any other difference may be one: it
+ * goes where its integer goes, as for a ptrtoint (integer_leaves). */
+bool esc_judge_address_differences(EscGraph *g) {
+  bool marked = false;
+  for (uint32_t i = 0; i < g->difference_count; i++) {
+    LLVMValueRef difference = g->differences[i];
+    LLVMValueRef from[2] = {LLVMGetOperand(difference, 0), LLVMGetOperand(difference, 1)};
+    uint32_t a = node_of_address(g, from[0]), b = node_of_address(g, from[1]);
+    if (a != ESC_NONE && b != ESC_NONE && esc_find(g, a) == esc_find(g, b) &&
+        !esc_has(g, a, ESC_EXTERNAL))
+      continue;
+    const char *leaves = integer_leaves(difference);
+    for (unsigned k = 0; k < 2 && leaves; k++) {
+      LLVMValueRef pointer = LLVMGetOperand(from[k], 0);
+      uint32_t node = node_of_address(g, from[k]);
+      if (esc_value_carries_pointers(pointer) && !esc_has(g, node, ESC_ESCAPED)) {
+        esc_escape(g, pointer, ESC_PTRTOINT, from[k], leaves);
+        marked = true;
+      }
+    }
+  }
+  return marked;
 }
 
 /* Rule "an address that stays an integer" (ptrtoint.ll; pointer_integers.c). */
@@ -175,6 +222,13 @@ static void build_instruction(EscGraph *g, LLVMValueRef inst) {
     return;
   case LLVMICmp:
   case LLVMFCmp:
+    return;
+  case LLVMSub:
+    if (is_address_difference(inst)) {
+      esc_grow((void **)&g->differences, &g->difference_capacity, sizeof *g->differences,
+               g->difference_count + 1);
+      g->differences[g->difference_count++] = inst;
+    }
     return;
   case LLVMRet:
     /* Escaping by return is decided after the summary (solve.h). */

@@ -43,6 +43,8 @@ static void analyse(EscGraph *g, LLVMValueRef fn, EscHost *host) {
   esc_build_graph(g);
   esc_resolve_layouts(g);
   esc_propagate(g);
+  if (esc_judge_address_differences(g))
+    esc_propagate(g);
 }
 
 bool esc_can_summarize(LLVMValueRef fn) { return !skipped(fn) && esc_summarizable(fn); }

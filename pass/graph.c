@@ -22,6 +22,7 @@ void esc_graph_free(EscGraph *g) {
   free(g->musttail_calls);
   free(g->phis);
   free(g->returns);
+  free(g->differences);
   free(g->accesses);
   free(g->merges);
   memset(g, 0, sizeof *g);

@@ -131,6 +131,8 @@ typedef struct EscGraph {
   uint32_t phi_count, phi_capacity;
   LLVMValueRef *returns; /* ret instructions returning pointers */
   uint32_t return_count, return_capacity;
+  LLVMValueRef *differences; /* `sub (ptrtoint a), (ptrtoint b)` (build.h) */
+  uint32_t difference_count, difference_capacity;
   EscAccess *accesses;
   uint32_t access_count, access_capacity;
   EscMerge *merges;

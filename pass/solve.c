@@ -1,6 +1,8 @@
 /* solve: flag propagation and verdicts (see solve.h). */
 #include "solve.h"
 
+#include "build.h"
+
 #include <llvm-c/Core.h>
 #include <stdlib.h>
 #include <string.h>
@@ -453,6 +455,8 @@ static void judge_returns(EscGraph *g) {
 void esc_solve(EscGraph *g, const EscOptions *options) {
   open_to_callers(g);
   esc_propagate(g);
+  if (esc_judge_address_differences(g))
+    esc_propagate(g);
   judge_frees(g);
   mark_musttail_reach(g);
   judge_flow(g);

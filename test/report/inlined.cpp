@@ -12,8 +12,8 @@
 int sum(int n) {
   std::vector<int> v;
   v.reserve(8);
-  // CHECK: inlined.cpp:[[#@LINE-1]]:5: v.reserve(8) escapes to heap: {{.*}}
-  // M2: inlined.cpp:[[#@LINE-2]]:5: v.reserve(8) escapes to heap: {{.*}}
+  // CHECK: inlined.cpp:[[#@LINE-1]]:5: moved to stack: v.reserve(8)
+  // M2: inlined.cpp:[[#@LINE-2]]:5: moved to stack: v.reserve(8)
   // M2-NEXT: inlined.cpp:[[#@LINE-3]]:5:   inlined: {{.*}}allocate{{.*}} at {{.*}}new_allocator.h:{{[0-9]+}}:{{[0-9]+}}
   for (int i = 0; i < n; i++)
     v.push_back(i);
