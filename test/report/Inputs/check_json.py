@@ -7,13 +7,28 @@ import json
 import sys
 
 FIELDS = {"file", "line", "column", "kind", "allocation", "reason", "allocator", "size",
-          "detail", "limit", "function", "path", "inlined"}
+          "detail", "limit", "function", "path", "inlined", "copies", "site_copies", "sizes"}
 STEP_PLACE = {"file", "line", "column"}
 
 
 def fail(message):
     print("check_json: " + message)
     sys.exit(1)
+
+
+def copies(v):
+    """Checks the copies of the site a verdict stands for; says them, for a
+    site with copies: ` | copies 3 of 3, sizes 8 16 24`."""
+    n, of, sizes = v["copies"], v["site_copies"], v["sizes"]
+    if not isinstance(n, int) or not isinstance(of, int) or not 1 <= n <= of:
+        fail("copies %r of %r" % (n, of))
+    if not isinstance(sizes, list) or not all(isinstance(s, int) for s in sizes) or sizes != sorted(set(sizes)):
+        fail("sizes %r" % sizes)
+    if v["size"] is not None and sizes != [v["size"]]:
+        fail("size %r, sizes %r" % (v["size"], sizes))
+    if v["kind"] == "param" and (of, sizes) != (1, []):
+        fail("a parameter verdict has no copies")
+    return " | copies %d of %d, sizes %s" % (n, of, " ".join(map(str, sizes))) if of > 1 else ""
 
 
 with open(sys.argv[1], encoding="utf-8") as f:
@@ -28,6 +43,7 @@ for v in report:
     if v["kind"] == "param":  # Go's parameter verdict, at the function's line
         if v["allocation"] is not None or not isinstance(v["reason"], str) or v["line"] < 1:
             fail("param verdict %r" % v)
+        copies(v)
         print("param %s:%d %s | %s" % (v["file"], v["line"], v["reason"], v["function"]))
         continue
     for k in ("line", "column"):
@@ -53,7 +69,7 @@ for v in report:
                    for p in v["inlined"])
     path += "".join("\n  %s%s" % (s["text"], " at %s:%d:%d" % (s["file"], s["line"], s["column"])
                                   if "file" in s else "") for s in v["path"])
-    print("%s %s:%d:%d %s | %s | %s %s | %s%s" % (
+    print("%s %s:%d:%d %s | %s | %s %s | %s%s%s" % (
         v["kind"], v["file"], v["line"], v["column"], v["allocation"], v["reason"],
-        v["allocator"], v["size"], v["function"], path))
+        v["allocator"], v["size"], v["function"], copies(v), path))
 print("verdicts: %d" % len(report))

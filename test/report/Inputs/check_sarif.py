@@ -1,8 +1,9 @@
 """Reads escape-cc's --format=sarif log back and checks what a SARIF viewer
 needs: SARIF 2.1.0, a driver with its rules, and per result a rule, a level, a
 message and a physical location with a region that resolves, through
-%SRCROOT%, to a file. Prints one line per result for FileCheck, with the
-source text at the region's start.
+%SRCROOT%, to a file; for an inlined allocation, its inline chain as a stack
+whose frames hold no more than the schema allows. Prints one line per result
+for FileCheck, with the source text at the region's start.
 
     python3 check_sarif.py LOG.sarif
 """
@@ -12,6 +13,11 @@ import sys
 import urllib.parse
 
 LEVELS = {"none", "note", "warning", "error"}
+# What the SARIF 2.1.0 schema lets these objects hold (additionalProperties: false).
+LOCATION_KEYS = {"id", "physicalLocation", "logicalLocations", "message", "annotations", "relationships",
+                 "properties"}
+STACK_KEYS = {"message", "frames", "properties"}
+FRAME_KEYS = {"location", "module", "threadId", "parameters", "properties"}
 
 
 def fail(message):
@@ -43,7 +49,14 @@ def resolve(artifact, bases, where):
     return path
 
 
+def only(obj, keys, where):
+    """Fails unless obj is an object with no keys but those the schema allows."""
+    if not isinstance(obj, dict) or not set(obj) <= keys:
+        fail("%s: %s not in the schema" % (where, sorted(set(obj) - keys) if isinstance(obj, dict) else obj))
+
+
 def location(loc, bases, where):
+    only(loc, LOCATION_KEYS, where)
     phys = need(loc, "physicalLocation", dict, where)
     path = resolve(need(phys, "artifactLocation", dict, where + ".physicalLocation"), bases, where)
     region = need(phys, "region", dict, where + ".physicalLocation")
@@ -108,3 +121,15 @@ for n, res in enumerate(need(run, "results", list, "run")):
                 loc = need(step, "location", dict, at)
                 text = need(need(loc, "message", dict, at), "text", str, at)
                 print("  step %s: %s" % (location(loc, bases, at), text))
+    # The inline chain, as a stack: frames innermost first. VS Code's SARIF
+    # Viewer shows a stack only when it has a message.
+    for n_stack, stack in enumerate(res.get("stacks", [])):
+        at = "%s.stacks[%d]" % (where, n_stack)
+        only(stack, STACK_KEYS, at)
+        print("  stack: %s" % need(need(stack, "message", dict, at), "text", str, at + ".message"))
+        for k, frame in enumerate(need(stack, "frames", list, at)):
+            frame_at = "%s.frames[%d]" % (at, k)
+            only(frame, FRAME_KEYS, frame_at)
+            loc = need(frame, "location", dict, frame_at)
+            text = need(need(loc, "message", dict, frame_at), "text", str, frame_at + ".location.message")
+            print("    frame %s: %s" % (location(loc, bases, frame_at + ".location"), text))
