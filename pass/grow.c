@@ -1,4 +1,4 @@
-/* grow: the realloc helper and its calls (see grow.h). */
+/* grow: the realloc helper, the move at a return, and their calls (see grow.h). */
 #include "grow.h"
 
 #include <llvm-c/Core.h>
