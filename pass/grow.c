@@ -29,13 +29,10 @@ static LLVMBasicBlockRef block(Grow *w, LLVMValueRef fn, const char *name) {
 
 static void at_end(Grow *w, LLVMBasicBlockRef bb) { LLVMPositionBuilderAtEnd(w->builder, bb); }
 
-/* malloc(n): the module's declaration (the analysis made sure it is the C
- * library's), added if missing. */
+/* malloc(n), the C library's (the analysis made sure). */
 static LLVMValueRef build_malloc(Grow *w, LLVMValueRef n) {
   LLVMTypeRef type = LLVMFunctionType(w->ptr, &w->size, 1, false);
-  LLVMValueRef fn = LLVMGetNamedFunction(w->module, "malloc");
-  if (!fn)
-    fn = LLVMAddFunction(w->module, "malloc", type);
+  LLVMValueRef fn = esc_library_function(w->module, "malloc", type, LLVMExternalLinkage);
   return LLVMBuildCall2(w->builder, type, fn, &n, 1, "moved");
 }
 

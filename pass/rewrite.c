@@ -291,13 +291,6 @@ static void start_slot(Rewriter *r, const EscSite *site, LLVMValueRef bytes) {
     copy_string(r, site, bytes);
 }
 
-/* The module's declaration of the C library function `name` (the analysis
- * made sure there is no other function of that name), added if missing. */
-static LLVMValueRef library_function(Rewriter *r, const char *name, LLVMTypeRef type) {
-  LLVMValueRef fn = LLVMGetNamedFunction(r->module, name);
-  return fn ? fn : LLVMAddFunction(r->module, name, type);
-}
-
 /* A string copy's length without its NUL, strnlen(s, bound) with bound the
  * capacity (or strndup's limit, when lower), and in *fits whether the copy
  * and its NUL fit the slot: length < capacity. */
@@ -313,8 +306,9 @@ static LLVMValueRef string_length(Rewriter *r, const EscSite *site, LLVMValueRef
   LLVMTypeRef params[2] = {LLVMTypeOf(string), size_type};
   LLVMTypeRef type = LLVMFunctionType(size_type, params, 2, false);
   LLVMValueRef args[2] = {string, bound};
-  LLVMValueRef length = LLVMBuildCall2(r->builder, type, library_function(r, "strnlen", type),
-                                       args, 2, "escape.length");
+  LLVMValueRef strnlen_fn =
+      esc_library_function(r->module, "strnlen", type, LLVMExternalLinkage);
+  LLVMValueRef length = LLVMBuildCall2(r->builder, type, strnlen_fn, args, 2, "escape.length");
   *fits = LLVMBuildICmp(r->builder, LLVMIntULT, length, capacity, "escape.fits");
   return length;
 }

@@ -102,12 +102,7 @@ static LLVMValueRef room_test(const Room *r, LLVMBuilderRef b, LLVMValueRef boun
 
 /* A pthread function, declared extern_weak unless the module has it. */
 static LLVMValueRef pthread_fn(const Room *r, const char *name, LLVMTypeRef type) {
-  LLVMValueRef fn = LLVMGetNamedFunction(r->module, name);
-  if (fn)
-    return fn;
-  fn = LLVMAddFunction(r->module, name, type);
-  LLVMSetLinkage(fn, LLVMExternalWeakLinkage);
-  return fn;
+  return esc_library_function(r->module, name, type, LLVMExternalWeakLinkage);
 }
 
 static LLVMBasicBlockRef block(const Room *r, LLVMValueRef fn, const char *name) {

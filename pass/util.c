@@ -78,3 +78,13 @@ void esc_map_put(EscValueMap *map, LLVMValueRef key, uint32_t value) {
   }
   map->values[i] = value;
 }
+
+LLVMValueRef esc_library_function(LLVMModuleRef module, const char *name, LLVMTypeRef type,
+                                  LLVMLinkage linkage) {
+  LLVMValueRef fn = LLVMGetNamedFunction(module, name);
+  if (fn)
+    return fn;
+  fn = LLVMAddFunction(module, name, type);
+  LLVMSetLinkage(fn, linkage);
+  return fn;
+}

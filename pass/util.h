@@ -1,4 +1,5 @@
-/* util: the two containers the core needs, and nothing else.
+/* util: the two containers the core needs, and the module's declaration of
+ * a library function the rewrite calls.
  *
  * esc_grow keeps arrays amortized-linear; EscValueMap maps LLVM values to
  * small integers with open addressing, so building the graph stays linear in
@@ -7,6 +8,7 @@
 #ifndef ESCAPE_UTIL_H
 #define ESCAPE_UTIL_H
 
+#include <llvm-c/Core.h>
 #include <llvm-c/Types.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -32,5 +34,12 @@ void esc_map_free(EscValueMap *map);
 /* The value stored for `key`, or ESC_NONE. */
 uint32_t esc_map_get(const EscValueMap *map, LLVMValueRef key);
 void esc_map_put(EscValueMap *map, LLVMValueRef key, uint32_t value);
+
+/* The function `name` of `module`, or a new declaration of it of `type` with
+ * `linkage` (external, or extern_weak for one that may be absent) when the
+ * module has none. The caller made sure a function of that name is the
+ * library's. */
+LLVMValueRef esc_library_function(LLVMModuleRef module, const char *name, LLVMTypeRef type,
+                                  LLVMLinkage linkage);
 
 #endif
