@@ -219,29 +219,63 @@ static bool is_library_realloc(EscHost *host, LLVMValueRef call, LLVMValueRef fn
          returns_pointer(call) && standard_call_refused(host, call, fn, "malloc") == ESC_PROMOTED;
 }
 
+/* Rule "allocates out of sight" (out-of-sight.ll): a call that says it
+ * returns fresh memory (allocsize, which clang's alloc_size gives functions
+ * and function pointers, or a noalias result, which clang's malloc attribute
+ * gives and LLVM infers for wrappers of malloc) but that no rule above
+ * sizes and frees: an allocation site that is never promoted, so that the
+ * report names it. The C library's other functions with noalias results
+ * (fopen, tmpfile) are not allocations a user would look for. */
+static bool allocates_out_of_sight(EscHost *host, LLVMValueRef call, LLVMValueRef fn) {
+  if (!returns_pointer(call))
+    return false;
+  if (esc_has_fn_attr(call, fn, "allocsize"))
+    return true;
+  return fn && esc_attr(call, fn, LLVMAttributeReturnIndex, "noalias") &&
+         !esc_host_is_available_libcall(host, call);
+}
+
+static EscAllocator out_of_sight_allocator(LLVMValueRef fn) {
+  size_t len;
+  const char *name = fn ? LLVMGetValueName2(fn, &len) : NULL;
+  const char *who = name ? name : "function pointer";
+  return (EscAllocator){who, name, who, NO, NO, NO, 0, false, false};
+}
+
+static void classify_named_call(EscHost *host, LLVMValueRef call, LLVMValueRef fn,
+                                EscCallInfo *info) {
+  size_t len;
+  const char *name = LLVMGetValueName2(fn, &len);
+  if (match_known_allocator(call, name, &info->allocator)) {
+    info->role = ESC_ROLE_ALLOCATE;
+    info->refused = standard_call_refused(host, call, fn, info->allocator.family);
+  } else if (match_attributed_allocator(call, fn, name, &info->allocator)) {
+    info->role = ESC_ROLE_ALLOCATE;
+    info->refused = is_nobuiltin(call, fn) ? ESC_NOBUILTIN : ESC_PROMOTED;
+  } else if (match_deallocator(call, fn, name, &info->family, &info->ptr_arg)) {
+    info->role = ESC_ROLE_FREE;
+    if (is_nobuiltin(call, fn) || (is_cxx_replaceable(info->family) && !call_has(call, "builtin")))
+      info->refused = ESC_NOBUILTIN;
+    else if (!is_cxx_replaceable(info->family) && !LLVMIsDeclaration(fn))
+      info->refused = ESC_OWN_ALLOCATOR; /* the program's own free: not ours to remove */
+  } else if (match_reallocator(fn, name, &info->ptr_arg)) {
+    info->role = ESC_ROLE_REALLOCATE;
+    info->size_arg = is_library_realloc(host, call, fn, name) ? 1 : NO;
+  }
+}
+
 EscCallInfo esc_classify_call(EscHost *host, LLVMValueRef call) {
   EscCallInfo info = {0};
   info.size_arg = NO;
   LLVMValueRef fn = LLVMIsAFunction(LLVMGetCalledValue(call));
-  if (!fn || LLVMGetIntrinsicID(fn))
+  if (fn && LLVMGetIntrinsicID(fn))
     return info;
-  size_t len;
-  const char *name = LLVMGetValueName2(fn, &len);
-  if (match_known_allocator(call, name, &info.allocator)) {
+  if (fn)
+    classify_named_call(host, call, fn, &info);
+  if (info.role == ESC_ROLE_OTHER && allocates_out_of_sight(host, call, fn)) {
     info.role = ESC_ROLE_ALLOCATE;
-    info.refused = standard_call_refused(host, call, fn, info.allocator.family);
-  } else if (match_attributed_allocator(call, fn, name, &info.allocator)) {
-    info.role = ESC_ROLE_ALLOCATE;
-    info.refused = is_nobuiltin(call, fn) ? ESC_NOBUILTIN : ESC_PROMOTED;
-  } else if (match_deallocator(call, fn, name, &info.family, &info.ptr_arg)) {
-    info.role = ESC_ROLE_FREE;
-    if (is_nobuiltin(call, fn) || (is_cxx_replaceable(info.family) && !call_has(call, "builtin")))
-      info.refused = ESC_NOBUILTIN;
-    else if (!is_cxx_replaceable(info.family) && !LLVMIsDeclaration(fn))
-      info.refused = ESC_OWN_ALLOCATOR; /* the program's own free: not ours to remove */
-  } else if (match_reallocator(fn, name, &info.ptr_arg)) {
-    info.role = ESC_ROLE_REALLOCATE;
-    info.size_arg = is_library_realloc(host, call, fn, name) ? 1 : NO;
+    info.allocator = out_of_sight_allocator(fn);
+    info.refused = fn && !LLVMIsDeclaration(fn) ? ESC_NOT_INLINED : ESC_OUT_OF_SIGHT;
   }
   return info;
 }

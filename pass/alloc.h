@@ -8,7 +8,10 @@
  * TargetLibraryInfo says is unavailable) is reported with ESC_NOBUILTIN; one
  * the module defines itself, with ESC_OWN_ALLOCATOR; one declared with
  * another type than the library's, with ESC_WRONG_PROTOTYPE; one the target's
- * library is not known to have (no target triple), ESC_NOT_LIBRARY_HERE. */
+ * library is not known to have (no target triple), ESC_NOT_LIBRARY_HERE.
+ * A call that only says it allocates (allocsize, a noalias result) is an
+ * allocation site refused with ESC_OUT_OF_SIGHT (ESC_NOT_INLINED when the
+ * module has its body), so that it gets a verdict. */
 #ifndef ESCAPE_ALLOC_H
 #define ESCAPE_ALLOC_H
 
@@ -18,7 +21,8 @@
 
 typedef struct EscAllocator {
   const char *name;    /* callee symbol */
-  const char *display; /* how the report spells it: "malloc", "operator new" */
+  const char *display; /* how the report spells it: "malloc", "operator new"; NULL: as
+                          the called value (a function pointer) */
   const char *family;  /* frees must belong to the same family */
   int size_arg;        /* bytes, or bytes per element with count_arg */
   int count_arg;       /* -1 when absent */
@@ -44,10 +48,17 @@ typedef struct EscCallInfo {
   int size_arg;           /* ESC_ROLE_REALLOCATE: the C library's realloc(ptr, size), which
                              a promoted object may grow in (grow.h); -1 for the others */
   EscReason refused;      /* recognized, but must not be treated as such, because:
-                             ESC_NOBUILTIN, ESC_OWN_ALLOCATOR, ESC_WRONG_PROTOTYPE or
-                             ESC_NOT_LIBRARY_HERE;
+                             ESC_NOBUILTIN, ESC_OWN_ALLOCATOR, ESC_WRONG_PROTOTYPE,
+                             ESC_NOT_LIBRARY_HERE, ESC_OUT_OF_SIGHT or
+                             ESC_NOT_INLINED;
                              ESC_PROMOTED when it may */
 } EscCallInfo;
+
+/* True for an allocation that only the call's attributes announce: the
+ * callee is any function, which may keep its arguments. */
+static inline bool esc_allocates_out_of_sight(const EscCallInfo *info) {
+  return info->refused == ESC_OUT_OF_SIGHT || info->refused == ESC_NOT_INLINED;
+}
 
 /* Classifies a call or invoke. */
 EscCallInfo esc_classify_call(EscHost *host, LLVMValueRef call);

@@ -376,6 +376,8 @@ void esc_build_call(EscGraph *g, LLVMValueRef call) {
     build_site(g, call, &info);
     if (info.allocator.copies_string)
       build_string_source(g, call, &info);
+    else if (esc_allocates_out_of_sight(&info))
+      build_generic_call(g, call);
     return;
   case ESC_ROLE_FREE:
     build_free(g, call, &info);

@@ -113,8 +113,12 @@ static void append_operand(EscGraph *g, EscText *t, LLVMValueRef v) {
 }
 
 void esc_name_allocation(EscGraph *g, EscText *t, LLVMValueRef call, const EscAllocator *a) {
-  esc_text_append(t, "%s(", a->display);
-  if (strncmp(a->display, "operator new", 12) == 0) {
+  if (a->display)
+    esc_text_append(t, "%s", a->display);
+  else
+    callee(g, t, call, 0);
+  esc_text_append(t, "(");
+  if (a->display && strncmp(a->display, "operator new", 12) == 0) {
     append_operand(g, t, LLVMGetOperand(call, a->size_arg));
   } else {
     unsigned argc = LLVMGetNumArgOperands(call);

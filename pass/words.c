@@ -81,6 +81,12 @@ static ReasonWords reason_words(EscReason reason) {
     return (ReasonWords){
         .alone = "allocator is not known as a C library function on this target",
         .with_detail = "%s is not known as a C library function on this target"};
+  case ESC_OUT_OF_SIGHT:
+    return (ReasonWords){.alone = "allocated through a function pointer, not analysed",
+                         .with_detail = "allocated inside %s, whose body is not here"};
+  case ESC_NOT_INLINED:
+    return (ReasonWords){.alone = "allocated inside a function not inlined here",
+                         .with_detail = "allocated inside %s, not inlined here"};
   }
   return (ReasonWords){.alone = ""};
 }

@@ -49,6 +49,9 @@ typedef enum EscReason {
   ESC_WRONG_PROTOTYPE,  /* declared with another type than the library's (detail) */
   ESC_NOT_VERSIONABLE,  /* the room check cannot forward to the function's versions */
   ESC_NOT_LIBRARY_HERE, /* TargetLibraryInfo does not know the allocator for this target (detail) */
+  ESC_OUT_OF_SIGHT,     /* allocated inside a callee whose body the module does not have
+                           (detail: its name; none for a function pointer) */
+  ESC_NOT_INLINED,      /* allocated inside a callee the module defines (detail) */
 } EscReason;
 
 /* ---- Messages ----
