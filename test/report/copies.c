@@ -8,6 +8,9 @@
 // RUN:   | FileCheck %s --match-full-lines --implicit-check-not=copies.c:
 // RUN: cd %S && %escape-cc --format=json -c copies.c -o %t/copies.o > %t/copies.json
 // RUN: python3 %S/Inputs/check_json.py %t/copies.json | FileCheck %s --check-prefix=JSON
+// SARIF says it with occurrenceCount and the properties siteCopies and sizes.
+// RUN: cd %S && %escape-cc --format=sarif -c copies.c -o %t/copies.o > %t/copies.sarif
+// RUN: cd %S && python3 %S/Inputs/check_sarif.py %t/copies.sarif | FileCheck %s --check-prefix=SARIF
 //
 // Without escape-source the copies read as the IR has them (malloc(8),
 // malloc(16)...): lines of their own in both formats.
@@ -37,6 +40,8 @@ void fill(void) {
   // IR-JSON: escapes copies.c:[[#@LINE-6]]:16 malloc(16) | stored to global slots | malloc 16 | fill | copies 1 of 3, sizes 16
   // IR-JSON: escapes copies.c:[[#@LINE-7]]:16 malloc(24) | stored to global slots | malloc 24 | fill | copies 1 of 3, sizes 24
   // IR-JSON: escapes copies.c:[[#@LINE-8]]:16 malloc(8) | stored to global slots | malloc 8 | fill | copies 1 of 3, sizes 8
+  // SARIF: escape/escapes-to-heap note copies.c:[[#@LINE-9]]:16 [malloc(i * 8);]: malloc(i * 8) escapes to heap: stored to global slots
+  // SARIF-NEXT: copies 3 of 3, sizes 8 16 24
 }
 
 // Four copies, two verdicts: the first fits on the stack, the others do not.
@@ -55,6 +60,8 @@ int sizes(void) {
     // IR: copies.c:[[#@LINE-9]]:14: moved to stack: malloc(1024) (1 of 4 copies)
     // IR-COUNT-3: copies.c:[[#@LINE-10]]:14: malloc({{[0-9]+}}) escapes to heap: too large for stack ({{.*}}) (1 of 4 copies)
     // IR-JSON: moved copies.c:[[#@LINE-11]]:14 malloc(1024) | None | malloc 1024 | sizes | copies 1 of 4, sizes 1024
+    // SARIF: escape/moved-to-stack note copies.c:[[#@LINE-12]]:14 [malloc(i * 256 *]: moved to stack: malloc(i * 256 * sizeof *p) (1 of 4 copies)
+    // SARIF-NEXT: copies 1 of 4, sizes 1024
     p[0] = i;
     s += use(p);
     free(p);

@@ -110,6 +110,14 @@ for n, res in enumerate(need(run, "results", list, "run")):
     if not locs:
         fail("%s: no location" % where)
     print("%s %s %s: %s" % (rule, level, location(locs[0], bases, where + ".locations[0]"), message))
+    # Copies of one site (loop unrolling): how many this result stands for.
+    count = res.get("occurrenceCount", 1)
+    if not isinstance(count, int) or count < 1:
+        fail("%s: occurrenceCount %r" % (where, count))
+    props = res.get("properties", {})
+    if count > 1 or "siteCopies" in props:
+        print("  copies %d of %s, sizes %s" % (count, props.get("siteCopies"),
+                                             " ".join(str(x) for x in props.get("sizes", []))))
     for k, rel in enumerate(res.get("relatedLocations", [])):
         text = need(need(rel, "message", dict, where), "text", str, where)
         print("  related %s: %s" % (location(rel, bases, "%s.relatedLocations[%d]" % (where, k)), text))
