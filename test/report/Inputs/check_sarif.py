@@ -2,7 +2,8 @@
 needs: SARIF 2.1.0, a driver with its rules, and per result a rule, a level, a
 message and a physical location with a region that resolves, through
 %SRCROOT%, to a file; for an inlined allocation, its inline chain as a stack
-whose frames hold no more than the schema allows. Prints one line per result
+whose frames hold no more than the schema allows; results, too, hold only
+what the schema lets a result hold. Prints one line per result
 for FileCheck, with the source text at the region's start.
 
     python3 check_sarif.py LOG.sarif
@@ -16,6 +17,11 @@ LEVELS = {"none", "note", "warning", "error"}
 # What the SARIF 2.1.0 schema lets these objects hold (additionalProperties: false).
 LOCATION_KEYS = {"id", "physicalLocation", "logicalLocations", "message", "annotations", "relationships",
                  "properties"}
+RESULT_KEYS = {"guid", "correlationGuid", "ruleId", "ruleIndex", "rule", "kind", "level", "message",
+               "analysisTarget", "locations", "hostedViewerUri", "partialFingerprints", "fingerprints",
+               "stacks", "codeFlows", "graphs", "graphTraversals", "relatedLocations", "suppressions",
+               "baselineState", "rank", "attachments", "workItemUris", "provenance", "fixes", "taxa",
+               "webRequest", "webResponse", "occurrenceCount", "properties"}
 STACK_KEYS = {"message", "frames", "properties"}
 FRAME_KEYS = {"location", "module", "threadId", "parameters", "properties"}
 
@@ -96,6 +102,7 @@ for name, b in need(run, "originalUriBaseIds", dict, "run").items():
     bases[name] = uri
 for n, res in enumerate(need(run, "results", list, "run")):
     where = "results[%d]" % n
+    only(res, RESULT_KEYS, where)
     rule = need(res, "ruleId", str, where)
     index = res.get("ruleIndex")
     if index is not None and rules[index]["id"] != rule:
