@@ -55,6 +55,7 @@
 #include <llvm/Transforms/Utils/Local.h>
 
 #include <cstring>
+#include <deque>
 #include <memory>
 #include <tuple>
 #include <vector>
@@ -78,6 +79,7 @@ struct EscHost {
   FunctionAnalysisManager &FAM;
   bool Recursive;
   SummaryMap &Summaries; // of the functions analysed so far
+  std::vector<const Function *> *SummariesRead = nullptr; // when set, whose summaries it read
   unsigned Level;        // Go's -m level: what to print on stderr
   std::unique_ptr<CycleInfo> Cycles;              // computed on first query
   std::unique_ptr<OptimizationRemarkEmitter> ORE; // created on first report
@@ -189,10 +191,13 @@ struct EscapePass : PassInfoMixin<EscapePass> {
   };
 
   // Functions that call each other, as Go does: start from "nothing
-  // escapes" for all of them and summarize round after round until no
-  // summary changes; the analysis is monotone in its callees' summaries, so
-  // that fixpoint is sound. Should it not come within a few rounds, fall back
-  // to summaries built from nothing assumed, each sound on its own.
+  // escapes" for all of them and summarize until no summary changes; the
+  // analysis is monotone in its callees' summaries, so that fixpoint is
+  // sound. A function is summarized again only when a summary it read last
+  // time changed (a worklist, not rounds over the whole cycle: SQLite's
+  // largest cycle has hundreds of functions, most of which settle at once).
+  // Should it not settle within a few summaries per function, fall back to
+  // summaries built from nothing assumed, each sound on its own.
   static void summarizeTogether(const Component &C, FunctionAnalysisManager &FAM,
                                 SummaryMap &Summaries) {
     SmallVector<Function *, 8> Members;
@@ -201,23 +206,41 @@ struct EscapePass : PassInfoMixin<EscapePass> {
         Members.push_back(F);
         Summaries[F] = nothingEscapes(*F);
       }
-    auto Round = [&] {
-      bool Changed = false;
-      for (Function *F : Members) {
-        EscSummary Before = Summaries[F];
-        EscHost Host(*F, FAM, true, Summaries);
-        esc_summarize_function(wrap(F), &Host);
-        Changed |= !sameSummary(Before, Summaries[F]);
+    DenseMap<const Function *, SmallVector<Function *, 4>> Readers;
+    std::deque<Function *> Work(Members.begin(), Members.end());
+    DenseSet<const Function *> Queued(Members.begin(), Members.end());
+    constexpr unsigned MaxSummariesPerFunction = 8;
+    size_t Budget = MaxSummariesPerFunction * Members.size();
+    std::vector<const Function *> Read;
+    while (!Work.empty() && Budget) {
+      Function *F = Work.front();
+      Work.pop_front();
+      Queued.erase(F);
+      --Budget;
+      EscSummary Before = Summaries[F];
+      EscHost Host(*F, FAM, true, Summaries);
+      Read.clear();
+      Host.SummariesRead = &Read;
+      esc_summarize_function(wrap(F), &Host);
+      for (const Function *Callee : Read) {
+        SmallVector<Function *, 4> &R = Readers[Callee];
+        if (!is_contained(R, F))
+          R.push_back(F);
       }
-      return Changed;
-    };
-    constexpr unsigned MaxRounds = 8;
-    for (unsigned R = 0; R < MaxRounds; ++R)
-      if (!Round())
-        return;
+      if (sameSummary(Before, Summaries[F]))
+        continue;
+      for (Function *Reader : Readers.lookup(F))
+        if (Queued.insert(Reader).second)
+          Work.push_back(Reader);
+    }
+    if (Work.empty())
+      return;
     for (Function *F : Members)
       Summaries.erase(F);
-    Round();
+    for (Function *F : Members) {
+      EscHost Host(*F, FAM, true, Summaries);
+      esc_summarize_function(wrap(F), &Host);
+    }
   }
 
   static EscSummary nothingEscapes(const Function &F) {
@@ -788,7 +811,10 @@ extern "C" bool esc_host_stack_in_addrspace(EscHost *H, unsigned AddrSpace) {
 extern "C" bool esc_host_function_is_recursive(EscHost *H) { return H->Recursive; }
 
 extern "C" const EscSummary *esc_host_summary(EscHost *H, LLVMValueRef Fn) {
-  auto It = H->Summaries.find(cast<Function>(unwrap(Fn)));
+  const Function *Callee = cast<Function>(unwrap(Fn));
+  if (H->SummariesRead)
+    H->SummariesRead->push_back(Callee);
+  auto It = H->Summaries.find(Callee);
   return It == H->Summaries.end() ? nullptr : &It->second;
 }
 

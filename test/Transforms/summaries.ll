@@ -26,7 +26,7 @@ declare void @quiet() nocallback
 declare void @abort() noreturn nounwind
 declare void @__assert_fail(ptr, ptr, i32, ptr) noreturn nounwind
 
-; COUNT: {{^}}47{{$}}
+; COUNT: {{^}}50{{$}}
 
 ; ---- (a) a helper that only reads and writes the buffer ------------------
 
@@ -504,6 +504,45 @@ define void @call_ping() {
 entry:
   %p = call ptr @malloc(i64 96)
   call void @ping(ptr %p, i32 3)
+  ret void
+}
+
+; A cycle whose order of summarizing runs against its calls: the call graph
+; lists @back_c, @back_b, @back_a (callees first along the walk that found
+; them), but q escapes in @back_a and reaches @back_b and then @back_c
+; through their calls back up the walk. Two passes over the cycle in that
+; order (a round, then the analysis proper) leave @back_c's q "does not
+; escape"; the fixpoint must summarize a function again whenever a summary
+; it read changes (the worklist in pass/plugin.cpp).
+define void @back_a(ptr %q) {
+  store ptr %q, ptr @g
+  call void @back_b(ptr null)
+  ret void
+}
+
+define void @back_b(ptr %q) {
+  call void @back_c(ptr null)
+  call void @back_a(ptr %q)
+  ret void
+}
+
+define void @back_c(ptr %q) {
+  call void @back_b(ptr %q)
+  ret void
+}
+
+define void @call_back() {
+; CHECK-LABEL: define void @call_back(
+; CHECK-NOT:     alloca
+; REMARK-DAG: remark: {{.*}}malloc(201) escapes to heap: passed to back_a{{$}}
+; REMARK-DAG: remark: {{.*}}malloc(202) escapes to heap: passed to back_b{{$}}
+; REMARK-DAG: remark: {{.*}}malloc(203) escapes to heap: passed to back_c{{$}}
+  %a = call ptr @malloc(i64 201)
+  call void @back_a(ptr %a)
+  %b = call ptr @malloc(i64 202)
+  call void @back_b(ptr %b)
+  %c = call ptr @malloc(i64 203)
+  call void @back_c(ptr %c)
   ret void
 }
 
