@@ -165,9 +165,11 @@ static int param_with(LLVMValueRef fn, const char *attr) {
 static bool match_attributed_allocator(LLVMValueRef call, LLVMValueRef fn, const char *name,
                                        EscAllocator *out) {
   uint64_t kind = allockind(fn);
+  if (!(kind & KIND_ALLOC) || (kind & KIND_REALLOC))
+    return false;
   const char *family = esc_string_fn_attr(fn, "alloc-family");
   LLVMAttributeRef size = fn_attr(fn, "allocsize");
-  if (!(kind & KIND_ALLOC) || (kind & KIND_REALLOC) || !family || !size || !returns_pointer(call))
+  if (!family || !size || !returns_pointer(call))
     return false;
   uint64_t packed = LLVMGetEnumAttributeValue(size);
   uint32_t elem = (uint32_t)(packed >> 32), count = (uint32_t)packed;
@@ -186,9 +188,11 @@ static bool match_deallocator(LLVMValueRef call, LLVMValueRef fn, const char *na
       *ptr_arg = 0;
       return true;
     }
+  if (!(allockind(fn) & KIND_FREE))
+    return false;
   const char *attr_family = esc_string_fn_attr(fn, "alloc-family");
   int ptr = param_with(fn, "allocptr");
-  if ((allockind(fn) & KIND_FREE) && attr_family && ptr != NO && (unsigned)ptr < argc) {
+  if (attr_family && ptr != NO && (unsigned)ptr < argc) {
     *family = attr_family;
     *ptr_arg = (unsigned)ptr;
     return true;
@@ -202,8 +206,10 @@ static bool match_reallocator(LLVMValueRef fn, const char *name, unsigned *ptr_a
       *ptr_arg = 0;
       return true;
     }
+  if (!(allockind(fn) & KIND_REALLOC))
+    return false;
   int ptr = param_with(fn, "allocptr");
-  if ((allockind(fn) & KIND_REALLOC) && ptr != NO) {
+  if (ptr != NO) {
     *ptr_arg = (unsigned)ptr;
     return true;
   }

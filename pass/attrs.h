@@ -11,7 +11,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The enum attribute kind of `name`, 0 when this LLVM has none. */
+/* The enum attribute kind of `name`, 0 when this LLVM has none. Here and
+ * below, `name` is a string literal (the kinds are remembered by its
+ * address). */
 unsigned esc_attr_kind(const char *name);
 
 /* The attribute at `index` (LLVMAttributeIndex: function, return, 1 + arg)

@@ -30,11 +30,18 @@ static bool same(Offset a, Offset b) {
   return a.state == b.state && (a.state != OFFSET_KNOWN || a.value == b.value);
 }
 
+typedef struct PointerValue {
+  LLVMValueRef inst;
+  uint32_t node;
+} PointerValue;
+
 typedef struct Layouts {
   EscGraph *g;
   Offset *offsets;   /* by node of the value */
   uint8_t *interior; /* by class: a stored pointer may point inside an object */
   uint8_t *fixed;    /* by node: allocation sites, always at offset 0 */
+  PointerValue *pointers; /* the function's pointer instructions with nodes, in order */
+  uint32_t pointer_count;
 } Layouts;
 
 static void record(EscGraph *g, EscAccess access) {
@@ -102,9 +109,8 @@ static bool gep_offset(EscGraph *g, LLVMValueRef gep, int64_t *out) {
   return true;
 }
 
-static Offset transfer(const Layouts *l, LLVMValueRef inst) {
+static Offset transfer(const Layouts *l, LLVMValueRef inst, uint32_t node) {
   EscGraph *g = l->g;
-  uint32_t node = esc_map_get(&g->values, inst);
   switch (LLVMGetInstructionOpcode(inst)) {
   case LLVMAlloca:
     return known(0);
@@ -136,21 +142,32 @@ static Offset transfer(const Layouts *l, LLVMValueRef inst) {
   }
 }
 
-/* One pass over the function's pointers; true when an offset changed. */
-static bool update_offsets(Layouts *l) {
-  bool changed = false;
+static void collect_pointers(Layouts *l) {
+  uint32_t capacity = 0;
   for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(l->g->function); bb;
        bb = LLVMGetNextBasicBlock(bb))
     for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
-      uint32_t node = esc_map_get(&l->g->values, i);
-      if (node == ESC_NONE || LLVMGetTypeKind(LLVMTypeOf(i)) != LLVMPointerTypeKind)
+      if (LLVMGetTypeKind(LLVMTypeOf(i)) != LLVMPointerTypeKind)
         continue;
-      Offset o = meet(l->offsets[node], transfer(l, i));
-      if (!same(o, l->offsets[node])) {
-        l->offsets[node] = o;
-        changed = true;
-      }
+      uint32_t node = esc_map_get(&l->g->values, i);
+      if (node == ESC_NONE)
+        continue;
+      esc_grow((void **)&l->pointers, &capacity, sizeof *l->pointers, l->pointer_count + 1);
+      l->pointers[l->pointer_count++] = (PointerValue){i, node};
     }
+}
+
+/* One pass over the function's pointers; true when an offset changed. */
+static bool update_offsets(Layouts *l) {
+  bool changed = false;
+  for (uint32_t p = 0; p < l->pointer_count; p++) {
+    uint32_t node = l->pointers[p].node;
+    Offset o = meet(l->offsets[node], transfer(l, l->pointers[p].inst, node));
+    if (!same(o, l->offsets[node])) {
+      l->offsets[node] = o;
+      changed = true;
+    }
+  }
   return changed;
 }
 
@@ -219,9 +236,8 @@ static Range range_of(const Layouts *l, const EscAccess *a, bool trusted) {
   return r;
 }
 
-/* Sorts the pointer ranges of a class and merges them into disjoint ones. */
+/* Merges the pointer ranges of a class, sorted by start, into disjoint ones. */
 static uint32_t merge_ranges(Range *r, uint32_t n) {
-  qsort(r, n, sizeof *r, by_class_then_start);
   uint32_t out = 0;
   for (uint32_t i = 0; i < n; i++) {
     if (out && r[i].lo <= r[out - 1].hi) {
@@ -267,12 +283,19 @@ static void judge_class(EscGraph *g, const Range *ranges, uint32_t count) {
   free(pointers);
 }
 
+/* Only classes whose memory holds pointers can have data overlap them. */
 static void judge_overlaps(Layouts *l, bool trusted) {
   EscGraph *g = l->g;
+  uint8_t *holds_pointers = esc_calloc(g->node_count, 1);
+  for (uint32_t a = 0; a < g->access_count; a++)
+    if (g->accesses[a].kind == ESC_ACCESS_POINTERS)
+      holds_pointers[esc_find(g, g->accesses[a].node)] = 1;
   Range *ranges = esc_calloc(g->access_count, sizeof *ranges);
   uint32_t count = 0;
   for (uint32_t a = 0; a < g->access_count; a++)
-    ranges[count++] = range_of(l, &g->accesses[a], trusted);
+    if (holds_pointers[esc_find(g, g->accesses[a].node)])
+      ranges[count++] = range_of(l, &g->accesses[a], trusted);
+  free(holds_pointers);
   qsort(ranges, count, sizeof *ranges, by_class_then_start);
   for (uint32_t start = 0, end; start < count; start = end) {
     for (end = start; end < count && ranges[end].rep == ranges[start].rep; end++)
@@ -288,11 +311,13 @@ void esc_resolve_layouts(EscGraph *g) {
   if (!g->access_count)
     return;
   Layouts l = {g, esc_calloc(g->node_count, sizeof(Offset)), esc_calloc(g->node_count, 1),
-               esc_calloc(g->node_count, 1)};
+               esc_calloc(g->node_count, 1), NULL, 0};
   for (uint32_t s = 0; s < g->site_count; s++)
     l.fixed[g->sites[s].node] = 1;
+  collect_pointers(&l);
   bool trusted = solve_offsets(&l);
   judge_overlaps(&l, trusted);
+  free(l.pointers);
   free(l.offsets);
   free(l.interior);
   free(l.fixed);

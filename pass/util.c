@@ -69,7 +69,9 @@ static void rehash(EscValueMap *map) {
 }
 
 void esc_map_put(EscValueMap *map, LLVMValueRef key, uint32_t value) {
-  if ((map->count + 1) * 4 > map->capacity * 3)
+  /* At most half full: most lookups are of values not in the map (integers,
+   * constants), and linear probing's misses grow fast past that. */
+  if ((map->count + 1) * 2 > map->capacity)
     rehash(map);
   uint32_t i = slot_of(map, key);
   if (!map->keys[i]) {
