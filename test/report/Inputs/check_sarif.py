@@ -2,8 +2,9 @@
 needs: SARIF 2.1.0, a driver with its rules, and per result a rule, a level, a
 message and a physical location with a region that resolves, through
 %SRCROOT%, to a file; for an inlined allocation, its inline chain as a stack
-whose frames hold no more than the schema allows; results, too, hold only
-what the schema lets a result hold. Prints one line per result
+whose frames hold no more than the schema allows. The whole log is first
+walked against the part of the SARIF 2.1.0 schema it uses (the schema itself
+is not in Debian, and not ours to copy). Prints one line per result
 for FileCheck, with the source text at the region's start.
 
     python3 check_sarif.py LOG.sarif
@@ -15,15 +16,129 @@ import urllib.parse
 
 LEVELS = {"none", "note", "warning", "error"}
 # What the SARIF 2.1.0 schema lets these objects hold (additionalProperties: false).
-LOCATION_KEYS = {"id", "physicalLocation", "logicalLocations", "message", "annotations", "relationships",
-                 "properties"}
-RESULT_KEYS = {"guid", "correlationGuid", "ruleId", "ruleIndex", "rule", "kind", "level", "message",
-               "analysisTarget", "locations", "hostedViewerUri", "partialFingerprints", "fingerprints",
-               "stacks", "codeFlows", "graphs", "graphTraversals", "relatedLocations", "suppressions",
-               "baselineState", "rank", "attachments", "workItemUris", "provenance", "fixes", "taxa",
-               "webRequest", "webResponse", "occurrenceCount", "properties"}
-STACK_KEYS = {"message", "frames", "properties"}
-FRAME_KEYS = {"location", "module", "threadId", "parameters", "properties"}
+# The part of the SARIF 2.1.0 schema escape-cc's logs use: per object, the
+# properties it may hold (every one of these objects is additionalProperties:
+# false), and for those that are objects or arrays of objects, their kind.
+# check() walks the whole log with it; the walk below then checks what the
+# schema cannot say (regions that resolve, rule indexes that agree).
+STRING, INTEGER = "string", "integer"
+SCHEMA = {
+    "log": {"$schema": STRING, "version": STRING, "runs": ["run"], "inlineExternalProperties": None,
+            "properties": "bag"},
+    "run": {"tool": "tool", "invocations": None, "conversion": None, "language": STRING,
+            "versionControlProvenance": None, "originalUriBaseIds": {"artifactLocation"},
+            "artifacts": None, "logicalLocations": None, "graphs": None, "results": ["result"],
+            "automationDetails": None, "runAggregates": None, "baselineGuid": STRING,
+            "redactionTokens": None, "defaultEncoding": STRING, "defaultSourceLanguage": STRING,
+            "newlineSequences": None, "columnKind": STRING, "externalPropertyFileReferences": None,
+            "threadFlowLocations": None, "taxonomies": None, "addresses": None, "translations": None,
+            "policies": None, "webRequests": None, "webResponses": None, "specialLocations": None,
+            "properties": "bag"},
+    "tool": {"driver": "component", "extensions": ["component"], "properties": "bag"},
+    "component": {"guid": STRING, "name": STRING, "organization": STRING, "product": STRING,
+                  "productSuite": STRING, "shortDescription": "text", "fullDescription": "text",
+                  "fullName": STRING, "version": STRING, "semanticVersion": STRING,
+                  "dottedQuadFileVersion": STRING, "releaseDateUtc": STRING, "downloadUri": STRING,
+                  "informationUri": STRING, "globalMessageStrings": None, "notifications": None,
+                  "rules": ["rule"], "taxa": None, "locations": None, "language": STRING,
+                  "contents": None, "isComprehensive": None, "localizedDataSemanticVersion": STRING,
+                  "minimumRequiredLocalizedDataSemanticVersion": STRING, "associatedComponent": None,
+                  "translationMetadata": None, "supportedTaxonomies": None, "properties": "bag"},
+    "rule": {"id": STRING, "deprecatedIds": None, "guid": STRING, "deprecatedGuids": None,
+             "name": STRING, "deprecatedNames": None, "shortDescription": "text",
+             "fullDescription": "text", "messageStrings": None, "defaultConfiguration": "configuration",
+             "helpUri": STRING, "help": "text", "relationships": None, "properties": "bag"},
+    "configuration": {"enabled": None, "level": STRING, "rank": None, "parameters": "bag",
+                      "properties": "bag"},
+    "text": {"text": STRING, "markdown": STRING, "properties": "bag"},
+    "message": {"text": STRING, "markdown": STRING, "id": STRING, "arguments": None,
+                "properties": "bag"},
+    "result": {"guid": STRING, "correlationGuid": STRING, "ruleId": STRING, "ruleIndex": INTEGER,
+               "rule": None, "kind": STRING, "level": STRING, "message": "message",
+               "analysisTarget": "artifactLocation", "locations": ["location"],
+               "hostedViewerUri": STRING, "partialFingerprints": None, "fingerprints": None,
+               "stacks": ["stack"], "codeFlows": ["codeFlow"], "graphs": None,
+               "graphTraversals": None, "relatedLocations": ["location"], "suppressions": None,
+               "baselineState": STRING, "rank": None, "attachments": None, "workItemUris": None,
+               "provenance": None, "fixes": None, "taxa": None, "webRequest": None,
+               "webResponse": None, "occurrenceCount": INTEGER, "properties": "bag"},
+    "location": {"id": INTEGER, "physicalLocation": "physical", "logicalLocations": None,
+                 "message": "message", "annotations": None, "relationships": None,
+                 "properties": "bag"},
+    "physical": {"address": None, "artifactLocation": "artifactLocation", "region": "region",
+                 "contextRegion": "region", "properties": "bag"},
+    "artifactLocation": {"uri": STRING, "uriBaseId": STRING, "index": INTEGER,
+                         "description": "message", "properties": "bag"},
+    "region": {"startLine": INTEGER, "startColumn": INTEGER, "endLine": INTEGER,
+               "endColumn": INTEGER, "charOffset": INTEGER, "charLength": INTEGER,
+               "byteOffset": INTEGER, "byteLength": INTEGER, "snippet": None, "message": "message",
+               "sourceLanguage": STRING, "properties": "bag"},
+    "stack": {"message": "message", "frames": ["frame"], "properties": "bag"},
+    "frame": {"location": "location", "module": STRING, "threadId": INTEGER, "parameters": None,
+              "properties": "bag"},
+    "codeFlow": {"message": "message", "threadFlows": ["threadFlow"], "properties": "bag"},
+    "threadFlow": {"id": STRING, "message": "message", "initialState": None,
+                   "immutableState": None, "locations": ["threadFlowLocation"], "properties": "bag"},
+    "threadFlowLocation": {"index": INTEGER, "location": "location", "stack": "stack",
+                           "kinds": None, "taxa": None, "module": STRING, "state": None,
+                           "nestingLevel": INTEGER, "executionOrder": INTEGER,
+                           "executionTimeUtc": STRING, "importance": STRING, "webRequest": None,
+                           "webResponse": None, "properties": "bag"},
+}
+# What the schema requires, and its enumerations and bounds.
+REQUIRED = {"log": {"version", "runs"}, "run": {"tool"}, "tool": {"driver"}, "component": {"name"},
+            "rule": {"id"}, "result": {"message"}, "stack": {"frames"}, "frame": set(),
+            "codeFlow": {"threadFlows"}, "threadFlow": {"locations"}}
+ENUMS = {("log", "version"): {"2.1.0"}, ("result", "level"): {"none", "note", "warning", "error"},
+         ("configuration", "level"): {"none", "note", "warning", "error"},
+         ("run", "columnKind"): {"utf16CodeUnits", "unicodeCodePoints"}}
+MINIMUM = {("result", "occurrenceCount"): 1, ("result", "ruleIndex"): -1, ("region", "startLine"): 1,
+           ("region", "startColumn"): 1, ("location", "id"): -1}
+
+
+def check(value, kind, where):
+    """Fails unless value is what the schema allows for an object of kind."""
+    if kind is None:  # a property escape-cc does not write: any value passes here
+        return
+    if kind == "bag":
+        if not isinstance(value, dict):
+            fail("%s: a property bag must be an object" % where)
+        return
+    if kind in (STRING, INTEGER):
+        ok = isinstance(value, str) if kind == STRING else \
+            isinstance(value, int) and not isinstance(value, bool)
+        if not ok:
+            fail("%s: not of type %s" % (where, kind))
+        return
+    if isinstance(kind, list):
+        if not isinstance(value, list):
+            fail("%s: not an array" % where)
+        for i, item in enumerate(value):
+            check(item, kind[0], "%s[%d]" % (where, i))
+        return
+    if isinstance(kind, set):  # an object whose values are all of one kind
+        if not isinstance(value, dict):
+            fail("%s: not an object" % where)
+        for key, item in value.items():
+            check(item, next(iter(kind)), "%s.%s" % (where, key))
+        return
+    if not isinstance(value, dict):
+        fail("%s: not an object" % where)
+    allowed = SCHEMA[kind]
+    extra = set(value) - set(allowed)
+    if extra:
+        fail("%s: %s not in the schema of %s" % (where, sorted(extra), kind))
+    missing = REQUIRED.get(kind, set()) - set(value)
+    if missing:
+        fail("%s: %s required" % (where, sorted(missing)))
+    for key, item in value.items():
+        check(item, allowed[key], "%s.%s" % (where, key))
+        if (kind, key) in ENUMS and item not in ENUMS[(kind, key)]:
+            fail("%s.%s: %r not one of %s" % (where, key, item, sorted(ENUMS[(kind, key)])))
+        if (kind, key) in MINIMUM and item < MINIMUM[(kind, key)]:
+            fail("%s.%s: %r below %d" % (where, key, item, MINIMUM[(kind, key)]))
+    if kind == "frame" and "location" not in value:
+        fail("%s: a frame without a location shows nothing" % where)
 
 
 def fail(message):
@@ -55,14 +170,7 @@ def resolve(artifact, bases, where):
     return path
 
 
-def only(obj, keys, where):
-    """Fails unless obj is an object with no keys but those the schema allows."""
-    if not isinstance(obj, dict) or not set(obj) <= keys:
-        fail("%s: %s not in the schema" % (where, sorted(set(obj) - keys) if isinstance(obj, dict) else obj))
-
-
 def location(loc, bases, where):
-    only(loc, LOCATION_KEYS, where)
     phys = need(loc, "physicalLocation", dict, where)
     path = resolve(need(phys, "artifactLocation", dict, where + ".physicalLocation"), bases, where)
     region = need(phys, "region", dict, where + ".physicalLocation")
@@ -78,6 +186,7 @@ def location(loc, bases, where):
 
 with open(sys.argv[1], encoding="utf-8") as f:
     log = json.load(f)
+check(log, "log", "log")
 if "2.1.0" not in need(log, "$schema", str, "log") or log.get("version") != "2.1.0":
     fail("not a SARIF 2.1.0 log")
 runs = need(log, "runs", list, "log")
@@ -102,7 +211,6 @@ for name, b in need(run, "originalUriBaseIds", dict, "run").items():
     bases[name] = uri
 for n, res in enumerate(need(run, "results", list, "run")):
     where = "results[%d]" % n
-    only(res, RESULT_KEYS, where)
     rule = need(res, "ruleId", str, where)
     index = res.get("ruleIndex")
     if index is not None and rules[index]["id"] != rule:
@@ -140,11 +248,9 @@ for n, res in enumerate(need(run, "results", list, "run")):
     # Viewer shows a stack only when it has a message.
     for n_stack, stack in enumerate(res.get("stacks", [])):
         at = "%s.stacks[%d]" % (where, n_stack)
-        only(stack, STACK_KEYS, at)
         print("  stack: %s" % need(need(stack, "message", dict, at), "text", str, at + ".message"))
         for k, frame in enumerate(need(stack, "frames", list, at)):
             frame_at = "%s.frames[%d]" % (at, k)
-            only(frame, FRAME_KEYS, frame_at)
             loc = need(frame, "location", dict, frame_at)
             text = need(need(loc, "message", dict, frame_at), "text", str, frame_at + ".location.message")
             print("    frame %s: %s" % (location(loc, bases, frame_at + ".location"), text))
