@@ -21,8 +21,10 @@
 #include "rewrite.h"
 #include "solve.h"
 #include "summarize.h"
+#include "util.h"
 
 #include <llvm-c/Core.h>
+#include <stdlib.h>
 #include <string.h>
 
 EscOptions esc_default_options(void) {
@@ -49,39 +51,72 @@ static void analyse(EscGraph *g, LLVMValueRef fn, EscHost *host) {
 
 bool esc_can_summarize(LLVMValueRef fn) { return !skipped(fn) && esc_summarizable(fn); }
 
-void esc_summarize_function(LLVMValueRef fn, EscHost *host) {
+struct EscAnalysis {
+  EscGraph graph;
+};
+
+void esc_summarize_function(LLVMValueRef fn, EscHost *host, EscAnalysis **keep) {
+  if (keep)
+    *keep = NULL;
   if (skipped(fn))
     return;
-  EscGraph g;
+  EscAnalysis *analysis = esc_calloc(1, sizeof *analysis);
+  EscGraph *g = &analysis->graph;
   EscSummary summary;
-  analyse(&g, fn, host);
-  if (esc_summarizable(fn) && esc_summarize(&g, &summary))
+  analyse(g, fn, host);
+  if (esc_summarizable(fn) && esc_summarize(g, &summary))
     esc_host_set_summary(host, &summary);
-  esc_graph_free(&g);
+  if (keep)
+    *keep = analysis;
+  else
+    esc_free_analysis(analysis);
 }
 
-bool esc_run_function(LLVMValueRef fn, const EscOptions *options, EscHost *host) {
-  if (skipped(fn))
-    return false;
-  EscGraph g;
+/* What esc_run_function does once the graph is built: publish the summary,
+ * judge the sites, report, rewrite. */
+static unsigned finish(EscGraph *g, const EscOptions *options) {
   EscSummary summary;
-  bool changed = false;
-  analyse(&g, fn, host);
-  if (esc_summarize(&g, &summary)) {
+  unsigned changed = ESC_UNCHANGED;
+  if (esc_summarize(g, &summary)) {
     /* The verdicts say what this definition does; only one that callers can
      * rely on is published, as a summary and as attributes. */
-    if (esc_host_params_wanted(host))
-      esc_explain_params(&g, &summary);
-    if (esc_summarizable(fn)) {
-      esc_host_set_summary(host, &summary);
-      changed = esc_write_back(&g, &summary);
+    if (esc_host_params_wanted(g->host))
+      esc_explain_params(g, &summary);
+    if (esc_summarizable(g->function)) {
+      esc_host_set_summary(g->host, &summary);
+      if (esc_write_back(g, &summary))
+        changed |= ESC_ATTRIBUTES_CHANGED;
     }
   }
-  if (g.site_count) {
-    esc_solve(&g, options);
-    esc_explain(&g);
-    changed |= esc_rewrite(&g, options);
+  if (g->site_count) {
+    esc_solve(g, options);
+    esc_explain(g);
+    if (esc_rewrite(g, options))
+      changed |= ESC_CODE_CHANGED;
   }
+  return changed;
+}
+
+unsigned esc_run_function(LLVMValueRef fn, const EscOptions *options, EscHost *host) {
+  if (skipped(fn))
+    return ESC_UNCHANGED;
+  EscGraph g;
+  analyse(&g, fn, host);
+  unsigned changed = finish(&g, options);
   esc_graph_free(&g);
   return changed;
+}
+
+unsigned esc_run_analysis(EscAnalysis *analysis, const EscOptions *options, EscHost *host) {
+  analysis->graph.host = host;
+  unsigned changed = finish(&analysis->graph, options);
+  esc_free_analysis(analysis);
+  return changed;
+}
+
+void esc_free_analysis(EscAnalysis *analysis) {
+  if (!analysis)
+    return;
+  esc_graph_free(&analysis->graph);
+  free(analysis);
 }

@@ -13,7 +13,11 @@
 //     the emission of the core's messages, worded by the core (pass/words.c):
 //     as remarks, and as Go's -m report on stderr (`escape<m=1>`,
 //     `escape<m=2>`), placed where the user looks for them;
-//   - the cleanup (SROA, InstCombine) of a function the core changed.
+//   - the order of the work: callees first, a call-graph cycle's members
+//     summarized together to a fixpoint, each member's last analysis kept
+//     for its run;
+//   - the cleanup (SROA, InstCombine) of a function whose code the core
+//     changed, and what the pass tells the pass manager it preserved.
 // It makes no escape decision of its own, and words none.
 
 #include "escape/host.h"
@@ -158,20 +162,29 @@ struct EscapePass : PassInfoMixin<EscapePass> {
     // Callbacks (qsort's comparator) are called by no one the call graph
     // shows: summarize them up front, so their callers' callees see them.
     for (Function &F : M)
-      if (!F.isDeclaration() && !F.hasOptNone() && F.hasAddressTaken()) {
+      if (!F.isDeclaration() && !F.hasOptNone() && handedToCalls(F)) {
         EscHost Host(F, FAM, true, Summaries);
-        esc_summarize_function(wrap(&F), &Host);
+        esc_summarize_function(wrap(&F), &Host, nullptr);
       }
     for (const Component &C : Order) {
+      KeptAnalyses Kept;
       if (C.Cycle)
-        summarizeTogether(C, FAM, Summaries);
+        summarizeTogether(C, FAM, Summaries, Kept);
       for (Function *F : C.Functions) {
         if (F->isDeclaration() || F->hasOptNone())
           continue;
         EscHost Host(*F, FAM, Recursive.contains(F), Summaries, Level);
-        if (!esc_run_function(wrap(F), &Options, &Host))
+        EscAnalysis *Analysis = Kept.take(F);
+        unsigned Change = Analysis ? esc_run_analysis(Analysis, &Options, &Host)
+                                   : esc_run_function(wrap(F), &Options, &Host);
+        if (Change == ESC_UNCHANGED)
           continue;
         Changed = true;
+        if (!(Change & ESC_CODE_CHANGED)) {
+          // Parameter attributes only: nothing to clean up, the CFG stands.
+          FAM.invalidate(*F, cfgPreserved());
+          continue;
+        }
         FAM.invalidate(*F, PreservedAnalyses::none());
         if (!Cleanup)
           continue;
@@ -180,8 +193,60 @@ struct EscapePass : PassInfoMixin<EscapePass> {
           CleanupFPM.run(*Version, FAM);
       }
     }
-    return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
+    // Every function whose code changed had its analyses invalidated above;
+    // the rest changed at most parameter attributes, or nothing. Dropping all
+    // analyses of every function would have the rest of the pipeline rebuild
+    // each one's dominator tree and loops for nothing.
+    return Changed ? cfgPreserved() : PreservedAnalyses::all();
   }
+
+  // A function passed as an argument of a call: the C library model reads
+  // the summary of qsort's comparator at the call of qsort. Other uses of a
+  // function's address (stored in a table, called through a pointer) read
+  // no summary.
+  static bool handedToCalls(const Function &F) {
+    for (const Use &U : F.uses())
+      if (const auto *CB = dyn_cast<CallBase>(U.getUser()))
+        if (!CB->isCallee(&U))
+          return true;
+    return false;
+  }
+
+  static PreservedAnalyses cfgPreserved() {
+    PreservedAnalyses PA;
+    PA.preserveSet<CFGAnalyses>();
+    return PA;
+  }
+
+  // The analyses a cycle's fixpoint made last, one per member: built with
+  // the members' final summaries, they serve the members' runs as they are.
+  class KeptAnalyses {
+    DenseMap<const Function *, EscAnalysis *> Of;
+
+  public:
+    KeptAnalyses() = default;
+    KeptAnalyses(const KeptAnalyses &) = delete;
+    KeptAnalyses &operator=(const KeptAnalyses &) = delete;
+    ~KeptAnalyses() { clear(); }
+    void keep(const Function *F, EscAnalysis *Analysis) {
+      EscAnalysis *&Slot = Of[F];
+      esc_free_analysis(Slot);
+      Slot = Analysis;
+    }
+    EscAnalysis *take(const Function *F) {
+      auto It = Of.find(F);
+      if (It == Of.end())
+        return nullptr;
+      EscAnalysis *Analysis = It->second;
+      Of.erase(It);
+      return Analysis;
+    }
+    void clear() {
+      for (auto &Entry : Of)
+        esc_free_analysis(Entry.second);
+      Of.clear();
+    }
+  };
 
   // A strongly connected component of the direct call graph.
   struct Component {
@@ -197,9 +262,11 @@ struct EscapePass : PassInfoMixin<EscapePass> {
   // time changed (a worklist, not rounds over the whole cycle: SQLite's
   // largest cycle has hundreds of functions, most of which settle at once).
   // Should it not settle within a few summaries per function, fall back to
-  // summaries built from nothing assumed, each sound on its own.
+  // summaries built from nothing assumed, each sound on its own. Once it
+  // settles, each member's last analysis read the summaries as they stay:
+  // kept in `Kept` for its run.
   static void summarizeTogether(const Component &C, FunctionAnalysisManager &FAM,
-                                SummaryMap &Summaries) {
+                                SummaryMap &Summaries, KeptAnalyses &Kept) {
     SmallVector<Function *, 8> Members;
     for (Function *F : C.Functions)
       if (esc_can_summarize(wrap(F))) {
@@ -221,7 +288,9 @@ struct EscapePass : PassInfoMixin<EscapePass> {
       EscHost Host(*F, FAM, true, Summaries);
       Read.clear();
       Host.SummariesRead = &Read;
-      esc_summarize_function(wrap(F), &Host);
+      EscAnalysis *Analysis;
+      esc_summarize_function(wrap(F), &Host, &Analysis);
+      Kept.keep(F, Analysis);
       for (const Function *Callee : Read) {
         SmallVector<Function *, 4> &R = Readers[Callee];
         if (!is_contained(R, F))
@@ -235,11 +304,12 @@ struct EscapePass : PassInfoMixin<EscapePass> {
     }
     if (Work.empty())
       return;
+    Kept.clear();
     for (Function *F : Members)
       Summaries.erase(F);
     for (Function *F : Members) {
       EscHost Host(*F, FAM, true, Summaries);
-      esc_summarize_function(wrap(F), &Host);
+      esc_summarize_function(wrap(F), &Host, nullptr);
     }
   }
 

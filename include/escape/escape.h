@@ -41,16 +41,39 @@ typedef struct EscOptions {
  * on, keeping half of every stack. */
 EscOptions esc_default_options(void);
 
+/* What esc_run_function changed, as a mask. */
+typedef enum {
+  ESC_UNCHANGED = 0,
+  /* Attributes of `fn`'s parameters: its instructions and CFG are as they were. */
+  ESC_ATTRIBUTES_CHANGED = 1,
+  /* Its code: objects moved to the stack, maybe a room check and versions of
+   * `fn` (new functions) made. */
+  ESC_CODE_CHANGED = 2,
+} EscChange;
+
 /* Analyses `fn` (a definition), hands its summary to the host, reports a
  * verdict for every allocation site, promotes the provably local ones and
- * writes back the parameter attributes it proved. Returns true when the IR
- * changed. */
-bool esc_run_function(LLVMValueRef fn, const EscOptions *options, EscHost *host);
+ * writes back the parameter attributes it proved. Returns what it changed,
+ * a mask of EscChange. */
+unsigned esc_run_function(LLVMValueRef fn, const EscOptions *options, EscHost *host);
+
+/* The analysis of one function, kept from its summary for its run. Opaque. */
+typedef struct EscAnalysis EscAnalysis;
 
 /* Only computes `fn`'s summary and hands it to the host; changes nothing and
  * reports nothing. Functions that call each other are summarized together,
- * round after round, to a fixpoint (the host's business). */
-void esc_summarize_function(LLVMValueRef fn, EscHost *host);
+ * again and again, to a fixpoint (the host's business). With `keep`, *keep
+ * receives the analysis (NULL for a function the pass skips), for
+ * esc_run_analysis or esc_free_analysis. */
+void esc_summarize_function(LLVMValueRef fn, EscHost *host, EscAnalysis **keep);
+
+/* esc_run_function on a kept analysis, with `host` for the run, and frees
+ * it. The caller guarantees that nothing the analysis read has changed since
+ * it was made: not the function's code, not a summary it read (a member of a
+ * call-graph cycle summarized last with its callees' final summaries). */
+unsigned esc_run_analysis(EscAnalysis *analysis, const EscOptions *options, EscHost *host);
+
+void esc_free_analysis(EscAnalysis *analysis);
 
 /* True when esc_summarize_function gives `fn` a summary: a definition that
  * cannot be replaced at link time, analysed by the pass, with few enough
