@@ -4,7 +4,18 @@
 #include <llvm-c/Core.h>
 #include <string.h>
 
-enum { MAX_DEPTH = 3 };
+/* Words go MAX_DEPTH steps into how a value was computed. Seeing through a
+ * GEP or a cast costs a quarter of a step: cheap, yet a cycle of them (which
+ * IR allows in unreachable code: %p = getelementptr i8, ptr %p, i64 1) ends
+ * too. An allocation's arguments start afresh wherever it is named, once:
+ * the IN_ALLOCATION bit of the depth says they have, and the steps below it
+ * go on counting there, so that an allocation within them ends as well
+ * (`p = xrealloc(p, n)` in a loop is its own argument's argument, through
+ * the loop's phi, and without IR names, which clang discards, nothing else
+ * would end the words). */
+enum { STEP = 4, MAX_DEPTH = 3 * STEP, IN_ALLOCATION = 1 << 16 };
+
+static int steps(int depth) { return depth & (IN_ALLOCATION - 1); }
 
 static void value(EscGraph *g, EscText *t, LLVMValueRef v, int depth, bool own_name);
 
@@ -50,7 +61,12 @@ static void deref(EscText *t, const EscText *pointer) {
 }
 
 static void operand(EscGraph *g, EscText *t, LLVMValueRef inst, unsigned i, int depth) {
-  value(g, t, LLVMGetOperand(inst, i), depth + 1, true);
+  value(g, t, LLVMGetOperand(inst, i), depth + STEP, true);
+}
+
+/* The pointer a GEP or cast was made from, the integer a cast converts. */
+static void see_through(EscGraph *g, EscText *t, LLVMValueRef inst, int depth) {
+  value(g, t, LLVMGetOperand(inst, 0), depth + 1, true);
 }
 
 static void memory_of(EscGraph *g, EscText *t, LLVMValueRef pointer, int depth) {
@@ -98,42 +114,48 @@ static void callee(EscGraph *g, EscText *t, LLVMValueRef call, int depth) {
     esc_text_append(t, "asm");
   else {
     esc_text_append(t, "(");
-    memory_of(g, t, target, depth + 1);
+    memory_of(g, t, target, depth + STEP);
     esc_text_append(t, ")");
   }
 }
 
 /* A size or count: a constant as its number, else as the value is named or
  * computed (`n + 1` for a sign-extended int n plus one). */
-static void append_operand(EscGraph *g, EscText *t, LLVMValueRef v) {
+static void append_operand(EscGraph *g, EscText *t, LLVMValueRef v, int depth) {
   if (LLVMIsAConstantInt(v))
     esc_text_append(t, "%llu", LLVMConstIntGetZExtValue(v));
   else
-    value(g, t, v, 1, true);
+    value(g, t, v, depth + STEP, true);
 }
 
-void esc_name_allocation(EscGraph *g, EscText *t, LLVMValueRef call, const EscAllocator *a) {
+static void allocation(EscGraph *g, EscText *t, LLVMValueRef call, const EscAllocator *a,
+                       int depth) {
+  depth = depth & IN_ALLOCATION ? depth : IN_ALLOCATION;
   if (a->display)
     esc_text_append(t, "%s", a->display);
   else
-    callee(g, t, call, 0);
+    callee(g, t, call, depth);
   esc_text_append(t, "(");
   if (a->display && strncmp(a->display, "operator new", 12) == 0) {
-    append_operand(g, t, LLVMGetOperand(call, a->size_arg));
+    append_operand(g, t, LLVMGetOperand(call, a->size_arg), depth);
   } else {
     unsigned argc = LLVMGetNumArgOperands(call);
     for (unsigned i = 0; i < argc; i++) {
       esc_text_append(t, i ? ", " : "");
-      append_operand(g, t, LLVMGetOperand(call, i));
+      append_operand(g, t, LLVMGetOperand(call, i), depth);
     }
   }
   esc_text_append(t, ")");
 }
 
+void esc_name_allocation(EscGraph *g, EscText *t, LLVMValueRef call, const EscAllocator *a) {
+  allocation(g, t, call, a, 0);
+}
+
 static void call(EscGraph *g, EscText *t, LLVMValueRef inst, int depth) {
   EscCallInfo info = esc_classify_call(g->host, inst);
   if (info.role == ESC_ROLE_ALLOCATE) {
-    esc_name_allocation(g, t, inst, &info.allocator);
+    allocation(g, t, inst, &info.allocator, depth);
     return;
   }
   callee(g, t, inst, depth);
@@ -245,7 +267,7 @@ static void alternatives(EscGraph *g, EscText *t, LLVMValueRef phi, int depth) {
     if (in == phi || nothing)
       continue;
     EscText one = ESC_TEXT_INIT;
-    value(g, &one, in, depth + 1, true);
+    value(g, &one, in, depth + STEP, true);
     bool repeat = false;
     for (unsigned k = 0; k < shown && !repeat; k++)
       repeat = strcmp(seen[k].buf, one.buf) == 0;
@@ -275,12 +297,12 @@ static void computed(EscGraph *g, EscText *t, LLVMValueRef v, int depth) {
     return;
   }
   if (esc_is_same_pointer(v)) {
-    operand(g, t, v, 0, depth - 1);
+    see_through(g, t, v, depth);
     return;
   }
   switch (LLVMGetInstructionOpcode(v)) {
   case LLVMLoad:
-    memory_of(g, t, LLVMGetOperand(v, 0), depth + 1);
+    memory_of(g, t, LLVMGetOperand(v, 0), depth + STEP);
     return;
   case LLVMCall:
   case LLVMInvoke:
@@ -304,7 +326,7 @@ static void computed(EscGraph *g, EscText *t, LLVMValueRef v, int depth) {
   case LLVMSExt:
   case LLVMZExt:
   case LLVMTrunc:
-    operand(g, t, v, 0, depth - 1); /* C converts integers silently */
+    see_through(g, t, v, depth); /* C converts integers silently */
     return;
   case LLVMAdd:
   case LLVMSub:
@@ -335,7 +357,7 @@ static void value(EscGraph *g, EscText *t, LLVMValueRef v, int depth, bool use_o
   const char *name = use_own_name ? own_name(g, v, &address) : NULL;
   if (name)
     esc_text_append(t, address ? "&%s" : "%s", name);
-  else if (depth > MAX_DEPTH)
+  else if (steps(depth) > MAX_DEPTH)
     esc_text_append(t, "...");
   else if (LLVMIsAArgument(v))
     argument_slot(t, v);
