@@ -3,18 +3,24 @@ compiler command of every build).
 
     python3 -S wrap.py CONFIG.json c|c++ CLANG-ARGS...
 
-CONFIG names the mode (plain, plugin, asan, asan-plugin, ceiling), the
-compilers, the plugin, the ceiling runtime and the mode's directory, where it appends to crashes.log (compiler
-crashes and verifier errors; with a plugin, the command is then run again
-without it), times.log (CPU seconds of each compile) and remarks.log (the
-escape remarks, taken out of stderr: path:line:col TAB passed|missed TAB text).
-The ceiling mode instruments functions after inlining, adds line tables, and
-links every program and library with the runtime of corpus.d/ceiling.c.
+CONFIG names the mode (plain, plugin, asan, asan-plugin, ceiling, lto,
+lto-plugin), the compilers, the plugin, the ceiling runtime and the mode's
+directory, where it appends to crashes.log (compiler crashes and verifier
+errors; with a plugin, the command is then run again without it), times.log
+(CPU seconds of each compile) and remarks.log (the escape remarks, taken out of
+stderr, and for lto-plugin also out of each link's optimization record:
+path:line:col TAB passed|missed TAB text). The ceiling mode instruments
+functions after inlining, adds line tables, and links every program and
+library with the runtime of corpus.d/ceiling.c. The lto modes compile with
+-flto and line tables and link with lld; lto-plugin runs the pass in each
+compile and again in each link (lld --load-pass-plugin), where the whole
+program is one module.
 """
 import json
 import os
 import re
 import sys
+import tempfile
 
 CRASH_RE = re.compile(
     r"PLEASE submit a bug report|Stack dump:|LLVM ERROR|Broken module found|"
@@ -55,6 +61,43 @@ def run_child(argv):
             ru.ru_utime + ru.ru_stime)
 
 
+def append_record_remarks(record, remarks_log):
+    """The Passed and Missed remarks of a link's YAML optimization record, in
+    remarks.log's form. A remark's File is the name the debug info has, relative
+    to its compile's directory: the file is taken from the link's directory or
+    the nearest parent that holds it, as escape-cc does."""
+    try:
+        with open(record, errors="replace") as f:
+            text = f.read()
+    finally:
+        os.unlink(record)
+    if not text:
+        return
+    escape_cc = import_escape_cc()
+    lines = []
+    for r in escape_cc.parse_yaml_record(text, "escape"):
+        loc = escape_cc.debug_loc(r.get("DebugLoc"), os.getcwd())
+        if r["Kind"] not in ("Passed", "Missed") or loc is None:
+            continue
+        msg = "".join(v for a in r.get("Args") or [] if isinstance(a, dict)
+                      for k, v in a.items() if k != "DebugLoc" and isinstance(v, str))
+        lines.append("%s:%d:%d\t%s\t%s\n" % (loc.path, loc.line, loc.col,
+                                             "passed" if r["Kind"] == "Passed" else "missed", msg))
+    append(remarks_log, "".join(lines))
+
+
+def import_escape_cc():
+    """scripts/escape-cc as a module, for its reader of optimization records."""
+    import importlib.machinery
+    import importlib.util
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "escape-cc")
+    loader = importlib.machinery.SourceFileLoader("escape_cc", path)
+    spec = importlib.util.spec_from_loader("escape_cc", loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
 def wrap(config, kind, args):
     with open(config) as f:
         cfg = json.load(f)
@@ -65,18 +108,28 @@ def wrap(config, kind, args):
         flags += ["-fsanitize=address", "-fno-omit-frame-pointer"]
     if mode == "ceiling":
         flags += ["-finstrument-functions-after-inlining", "-gline-tables-only"]
-    plugin_flags = []
+    if mode.startswith("lto"):
+        flags += ["-flto", "-gline-tables-only"]
+    preprocess_only = "-E" in args or "-M" in args or "-MM" in args
+    links = not preprocess_only and not ({"-c", "-S", "-fsyntax-only"} & set(args)) and any(
+        a == "-" or (INPUT_RE.search(a) and not a.startswith("-")) for a in args)
+    plugin_flags, record = [], None
     if "plugin" in mode:
         plugin_flags = ["-fpass-plugin=" + cfg["plugin"]]
-        if mode == "plugin":
+        if mode in ("plugin", "lto-plugin"):
             plugin_flags += ["-Rpass=escape", "-Rpass-missed=escape"]
-    preprocess_only = "-E" in args or "-M" in args or "-MM" in args
+    if mode.startswith("lto") and links:
+        flags += ["-fuse-ld=lld"]
+        if mode == "lto-plugin":
+            fd, record = tempfile.mkstemp(suffix=".yaml", dir=out)
+            os.close(fd)
+            plugin_flags += ["-Wl,--load-pass-plugin=" + cfg["plugin"],
+                             "-Wl,--opt-remarks-filename," + record,
+                             "-Wl,--opt-remarks-passes,escape"]
     tail = [] if preprocess_only else [cfg.get("opt", "-O2")]
     compiles = not preprocess_only and ("-c" in args or "-S" in args or any(
         SOURCE_RE.search(a) and not a.startswith("-") for a in args))
-    if mode == "ceiling" and not preprocess_only and not (
-            {"-c", "-S", "-fsyntax-only", "-static"} & set(args)) and any(
-            a == "-" or (INPUT_RE.search(a) and not a.startswith("-")) for a in args):
+    if mode == "ceiling" and links and "-static" not in args:
         tail = tail + [cfg["ceiling_rt"]]  # a link: the hooks live there
     argv = [compiler] + flags + plugin_flags + args + tail
     rc, err, cpu = run_child(argv)
@@ -89,7 +142,9 @@ def wrap(config, kind, args):
             cpu += cpu2
     if compiles:
         append(os.path.join(out, "times.log"), "%.3f\n" % cpu)
-    if mode == "plugin" and "remark:" in err:
+    if record:
+        append_record_remarks(record, os.path.join(out, "remarks.log"))
+    if mode in ("plugin", "lto-plugin") and "remark:" in err:
         keep, remarks, skipping = [], [], False
         for line in err.splitlines(True):
             m = REMARK_RE.match(line.rstrip("\n"))
