@@ -4,16 +4,16 @@ compiler command of every build).
     python3 -S wrap.py CONFIG.json c|c++ CLANG-ARGS...
 
 CONFIG names the mode (plain, plugin, asan, asan-plugin, ceiling, lto,
-lto-plugin), the compilers, the plugin, the ceiling runtime and the mode's
-directory, where it appends to crashes.log (compiler crashes and verifier
-errors; with a plugin, the command is then run again without it), times.log
-(CPU seconds of each compile) and remarks.log (the escape remarks, taken out of
-stderr, and for lto-plugin also out of each link's optimization record:
-path:line:col TAB passed|missed TAB text). The ceiling mode instruments
+lto-plugin, asan-lto, asan-lto-plugin), the compilers, the plugin, the
+ceiling runtime and the mode's directory, where it appends to crashes.log
+(compiler crashes and verifier errors; with a plugin, the command is then run
+again without it), times.log (CPU seconds of each compile) and remarks.log
+(the escape remarks, taken out of stderr, and for lto-plugin also out of each
+link's optimization record: path:line:col TAB passed|missed TAB text). The ceiling mode instruments
 functions after inlining, adds line tables, and links every program and
 library with the runtime of corpus.d/ceiling.c. The lto modes compile with
--flto and line tables and link with lld; lto-plugin runs the pass in each
-compile and again in each link (lld --load-pass-plugin), where the whole
+-flto and line tables and link with lld; their plugin modes run the pass in
+each compile and again in each link (lld --load-pass-plugin), where the whole
 program is one module.
 """
 import json
@@ -108,7 +108,8 @@ def wrap(config, kind, args):
         flags += ["-fsanitize=address", "-fno-omit-frame-pointer"]
     if mode == "ceiling":
         flags += ["-finstrument-functions-after-inlining", "-gline-tables-only"]
-    if mode.startswith("lto"):
+    lto = "lto" in mode  # lto, lto-plugin, asan-lto, asan-lto-plugin
+    if lto:
         flags += ["-flto", "-gline-tables-only"]
     preprocess_only = "-E" in args or "-M" in args or "-MM" in args
     links = not preprocess_only and not ({"-c", "-S", "-fsyntax-only"} & set(args)) and any(
@@ -118,13 +119,14 @@ def wrap(config, kind, args):
         plugin_flags = ["-fpass-plugin=" + cfg["plugin"]]
         if mode in ("plugin", "lto-plugin"):
             plugin_flags += ["-Rpass=escape", "-Rpass-missed=escape"]
-    if mode.startswith("lto") and links:
+    if lto and links:
         flags += ["-fuse-ld=lld"]
+        if "plugin" in mode:
+            plugin_flags += ["-Wl,--load-pass-plugin=" + cfg["plugin"]]
         if mode == "lto-plugin":
             fd, record = tempfile.mkstemp(suffix=".yaml", dir=out)
             os.close(fd)
-            plugin_flags += ["-Wl,--load-pass-plugin=" + cfg["plugin"],
-                             "-Wl,--opt-remarks-filename," + record,
+            plugin_flags += ["-Wl,--opt-remarks-filename," + record,
                              "-Wl,--opt-remarks-passes,escape"]
     tail = [] if preprocess_only else [cfg.get("opt", "-O2")]
     compiles = not preprocess_only and ("-c" in args or "-S" in args or any(
