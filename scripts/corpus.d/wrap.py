@@ -9,9 +9,9 @@ ceiling runtime and the mode's directory, where it appends to crashes.log
 (compiler crashes and verifier errors; with a plugin, the command is then run
 again without it), times.log (CPU seconds of each compile) and remarks.log
 (the escape remarks, taken out of stderr, and for lto-plugin also out of each
-link's optimization record: path:line:col TAB passed|missed TAB text). The ceiling mode instruments
-functions after inlining, adds line tables, and links every program and
-library with the runtime of corpus.d/ceiling.c. The lto modes compile with
+link's optimization record: path:line:col TAB passed|missed TAB text). The
+ceiling mode instruments functions after inlining, adds line tables, and
+links every program and library with the runtime of corpus.d/ceiling.c. The lto modes compile with
 -flto and line tables and link with lld; their plugin modes run the pass in
 each compile and again in each link (lld --load-pass-plugin), where the whole
 program is one module.
@@ -21,6 +21,8 @@ import os
 import re
 import sys
 import tempfile
+
+REMARK_MODES = ("plugin", "lto-plugin")  # the modes whose remarks are kept
 
 CRASH_RE = re.compile(
     r"PLEASE submit a bug report|Stack dump:|LLVM ERROR|Broken module found|"
@@ -117,7 +119,7 @@ def wrap(config, kind, args):
     plugin_flags, record = [], None
     if "plugin" in mode:
         plugin_flags = ["-fpass-plugin=" + cfg["plugin"]]
-        if mode in ("plugin", "lto-plugin"):
+        if mode in REMARK_MODES:
             plugin_flags += ["-Rpass=escape", "-Rpass-missed=escape"]
     if lto and links:
         flags += ["-fuse-ld=lld"]
@@ -146,7 +148,7 @@ def wrap(config, kind, args):
         append(os.path.join(out, "times.log"), "%.3f\n" % cpu)
     if record:
         append_record_remarks(record, os.path.join(out, "remarks.log"))
-    if mode in ("plugin", "lto-plugin") and "remark:" in err:
+    if mode in REMARK_MODES and "remark:" in err:
         keep, remarks, skipping = [], [], False
         for line in err.splitlines(True):
             m = REMARK_RE.match(line.rstrip("\n"))
