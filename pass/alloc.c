@@ -179,10 +179,10 @@ static bool match_attributed_allocator(LLVMValueRef call, LLVMValueRef fn, const
   return args_are_integers(call, args, 3);
 }
 
-static bool match_deallocator(LLVMValueRef call, LLVMValueRef fn, const char *name,
+static bool match_deallocator(LLVMValueRef call, LLVMValueRef fn, const char *name, bool known,
                               const char **family, unsigned *ptr_arg) {
   unsigned argc = LLVMGetNumArgOperands(call);
-  for (unsigned i = 0; i < COUNT(known_deallocators); i++)
+  for (unsigned i = 0; known && i < COUNT(known_deallocators); i++)
     if (strcmp(known_deallocators[i].name, name) == 0 && argc >= 1) {
       *family = known_deallocators[i].family;
       *ptr_arg = 0;
@@ -200,8 +200,8 @@ static bool match_deallocator(LLVMValueRef call, LLVMValueRef fn, const char *na
   return false;
 }
 
-static bool match_reallocator(LLVMValueRef fn, const char *name, unsigned *ptr_arg) {
-  for (unsigned i = 0; i < COUNT(known_reallocators); i++)
+static bool match_reallocator(LLVMValueRef fn, const char *name, bool known, unsigned *ptr_arg) {
+  for (unsigned i = 0; known && i < COUNT(known_reallocators); i++)
     if (strcmp(known_reallocators[i], name) == 0) {
       *ptr_arg = 0;
       return true;
@@ -248,23 +248,58 @@ static EscAllocator out_of_sight_allocator(LLVMValueRef fn) {
   return (EscAllocator){who, name, who, NO, NO, NO, 0, false, false};
 }
 
+/* Most calls name none of the tables' functions: a filter by the first three
+ * bytes of the name (a bit per hash, set for every name of the tables) spares
+ * them the comparisons with each entry. Built once per thread. */
+enum { PREFIX_BITS = 1024 };
+
+static unsigned prefix_hash(const char *name) {
+  unsigned h = 0;
+  for (unsigned i = 0; i < 3 && name[i]; i++)
+    h = h * 31 + (unsigned char)name[i];
+  return h % PREFIX_BITS;
+}
+
+static _Thread_local uint8_t known_prefixes[PREFIX_BITS / 8];
+static _Thread_local bool known_prefixes_ready;
+
+static void add_prefix(const char *name) {
+  unsigned h = prefix_hash(name);
+  known_prefixes[h / 8] |= (uint8_t)(1u << (h % 8));
+}
+
+static bool may_be_known(const char *name) {
+  if (!known_prefixes_ready) {
+    for (unsigned i = 0; i < COUNT(known_allocators); i++)
+      add_prefix(known_allocators[i].name);
+    for (unsigned i = 0; i < COUNT(known_deallocators); i++)
+      add_prefix(known_deallocators[i].name);
+    for (unsigned i = 0; i < COUNT(known_reallocators); i++)
+      add_prefix(known_reallocators[i]);
+    known_prefixes_ready = true;
+  }
+  unsigned h = prefix_hash(name);
+  return known_prefixes[h / 8] & (1u << (h % 8));
+}
+
 static void classify_named_call(EscHost *host, LLVMValueRef call, LLVMValueRef fn,
                                 EscCallInfo *info) {
   size_t len;
   const char *name = LLVMGetValueName2(fn, &len);
-  if (match_known_allocator(call, name, &info->allocator)) {
+  bool known = may_be_known(name);
+  if (known && match_known_allocator(call, name, &info->allocator)) {
     info->role = ESC_ROLE_ALLOCATE;
     info->refused = standard_call_refused(host, call, fn, info->allocator.family);
   } else if (match_attributed_allocator(call, fn, name, &info->allocator)) {
     info->role = ESC_ROLE_ALLOCATE;
     info->refused = is_nobuiltin(call, fn) ? ESC_NOBUILTIN : ESC_PROMOTED;
-  } else if (match_deallocator(call, fn, name, &info->family, &info->ptr_arg)) {
+  } else if (match_deallocator(call, fn, name, known, &info->family, &info->ptr_arg)) {
     info->role = ESC_ROLE_FREE;
     if (is_nobuiltin(call, fn) || (is_cxx_replaceable(info->family) && !call_has(call, "builtin")))
       info->refused = ESC_NOBUILTIN;
     else if (!is_cxx_replaceable(info->family) && !LLVMIsDeclaration(fn))
       info->refused = ESC_OWN_ALLOCATOR; /* the program's own free: not ours to remove */
-  } else if (match_reallocator(fn, name, &info->ptr_arg)) {
+  } else if (match_reallocator(fn, name, known, &info->ptr_arg)) {
     info->role = ESC_ROLE_REALLOCATE;
     info->size_arg = is_library_realloc(host, call, fn, name) ? 1 : NO;
   }
