@@ -71,31 +71,44 @@ static bool may_be_replaced(LLVMValueRef fn) {
   }
 }
 
-static bool is_freed(EscGraph *g, uint32_t rep) {
+/* What the function does with each class, by class representative. */
+typedef struct ClassFacts {
+  int32_t *owner; /* the parameter whose chain it lies below, OWNER_NONE or OWNER_SEVERAL */
+  uint8_t *uses;  /* USE_* */
+} ClassFacts;
+
+enum { USE_READ = 1, USE_WRITTEN = 2, USE_FREED = 4 };
+
+/* Data reads and writes through each class, and the classes freed: one walk
+ * of the accesses and frees, however many parameters ask. */
+static uint8_t *class_uses(EscGraph *g) {
+  uint8_t *uses = esc_calloc(g->node_count, 1);
+  for (uint32_t a = 0; a < g->access_count; a++) {
+    const EscAccess *access = &g->accesses[a];
+    if (access->kind != ESC_ACCESS_POINTERS)
+      uses[esc_find(g, access->node)] |=
+          access->kind == ESC_ACCESS_DATA_WRITE ? USE_WRITTEN : USE_READ;
+  }
   for (uint32_t f = 0; f < g->free_count; f++)
-    if (esc_find(g, g->frees[f].node) == rep)
-      return true;
-  return false;
+    uses[esc_find(g, g->frees[f].node)] |= USE_FREED;
+  return uses;
 }
 
 /* Data reads and writes through the parameter's own class, one level below
  * it, and (summarized as escaping) further down. */
-static uint16_t data_flags(EscGraph *g, const Chain *c) {
+static uint16_t data_flags(const ClassFacts *facts, const Chain *c) {
   static const uint16_t by_depth[3][2] = {
       {ESC_PARAM_READS_DATA, ESC_PARAM_WRITES_DATA},
       {ESC_PARAM_CONTENT_READS_DATA, ESC_PARAM_CONTENT_WRITES_DATA},
       {ESC_PARAM_CONTENT_ESCAPES, ESC_PARAM_CONTENT_WRITTEN},
   };
   uint16_t flags = 0;
-  for (uint32_t a = 0; a < g->access_count; a++) {
-    const EscAccess *access = &g->accesses[a];
-    if (access->kind == ESC_ACCESS_POINTERS)
-      continue;
-    uint32_t k = esc_find(g, access->node);
-    unsigned write = access->kind == ESC_ACCESS_DATA_WRITE;
-    for (unsigned d = 0; d < c->length; d++)
-      if (c->classes[d] == k)
-        flags |= by_depth[d < 2 ? d : 2][write];
+  for (unsigned d = 0; d < c->length; d++) {
+    uint8_t uses = facts->uses[c->classes[d]];
+    if (uses & USE_READ)
+      flags |= by_depth[d < 2 ? d : 2][0];
+    if (uses & USE_WRITTEN)
+      flags |= by_depth[d < 2 ? d : 2][1];
   }
   return flags;
 }
@@ -112,7 +125,8 @@ static bool moved_across_depths(EscGraph *g, const Chain *c) {
 }
 
 static uint16_t param_flags(EscGraph *g, const Chain *chains, unsigned count, unsigned i,
-                           const int32_t *owner) {
+                           const ClassFacts *facts) {
+  const int32_t *owner = facts->owner;
   const Chain *c = &chains[i];
   if (!c->length)
     return 0; /* unused */
@@ -129,7 +143,7 @@ static uint16_t param_flags(EscGraph *g, const Chain *chains, unsigned count, un
     flags |= ESC_PARAM_CONTENT_ESCAPES | ESC_PARAM_CONTENT_WRITTEN;
   if (esc_has(g, self, ESC_RETURNS))
     flags |= ESC_PARAM_RETURNED;
-  if (is_freed(g, self))
+  if (facts->uses[self] & USE_FREED)
     flags |= ESC_PARAM_FREES;
   if (esc_has(g, self, ESC_CONTENT_FOREIGN))
     flags |= ESC_PARAM_CONTENT_WRITTEN;
@@ -137,14 +151,14 @@ static uint16_t param_flags(EscGraph *g, const Chain *chains, unsigned count, un
     flags |= ESC_PARAM_ADDRESS_KEPT;
   if (esc_has(g, self, ESC_ADDRESS_EXPOSED))
     flags |= ESC_PARAM_ADDRESS_EXPOSED;
-  flags |= data_flags(g, c);
+  flags |= data_flags(facts, c);
   for (unsigned d = 1; d < c->length; d++) {
     uint32_t k = c->classes[d];
     bool another_param = false;
     for (unsigned j = 0; j < count; j++)
       another_param |= chains[j].length && chains[j].classes[0] == k;
     if (esc_has(g, k, ESC_ESCAPED) || esc_has(g, k, ESC_RETURNS) || owner[k] == OWNER_SEVERAL ||
-        another_param || is_freed(g, k))
+        another_param || (facts->uses[k] & USE_FREED))
       flags |= ESC_PARAM_CONTENT_ESCAPES;
     if (esc_has(g, k, ESC_STORED) || esc_has(g, k, ESC_CONTENT_FOREIGN) ||
         esc_has(g, k, ESC_EXTERNAL) || another_param)
@@ -173,6 +187,7 @@ bool esc_summarize(EscGraph *g, EscSummary *out) {
   int32_t *owner = esc_calloc(g->node_count, sizeof *owner);
   for (uint32_t n = 0; n < g->node_count; n++)
     owner[n] = OWNER_NONE;
+  ClassFacts facts = {owner, class_uses(g)};
   for (unsigned i = 0; i < count; i++) {
     uint32_t node = esc_map_get(&g->values, LLVMGetParam(g->function, i));
     chains[i] = node == ESC_NONE ? no_chain : chain_of(g, node);
@@ -187,10 +202,11 @@ bool esc_summarize(EscGraph *g, EscSummary *out) {
     bool pointer = LLVMGetTypeKind(type) == LLVMPointerTypeKind;
     out->params[i].stored_into = -1;
     out->params[i].flags = pointer || !esc_carries_pointers(type)
-                               ? param_flags(g, chains, count, i, owner)
+                               ? param_flags(g, chains, count, i, &facts)
                                : out->varargs.flags; /* aggregates of pointers */
   }
   free(owner);
+  free(facts.uses);
   return true;
 }
 
