@@ -185,6 +185,11 @@ static void build_store(EscGraph *g, LLVMValueRef store) {
   }
 }
 
+static void push(LLVMValueRef **list, uint32_t *count, uint32_t *capacity, LLVMValueRef inst) {
+  esc_grow((void **)list, capacity, sizeof **list, *count + 1);
+  (*list)[(*count)++] = inst;
+}
+
 static void build_instruction(EscGraph *g, LLVMValueRef inst) {
   LLVMOpcode op = LLVMGetInstructionOpcode(inst);
   switch (op) {
@@ -210,8 +215,7 @@ static void build_instruction(EscGraph *g, LLVMValueRef inst) {
   case LLVMPHI:
     if (esc_value_carries_pointers(inst)) {
       flow_operands(g, inst, 0, LLVMCountIncoming(inst) - 1);
-      esc_grow((void **)&g->phis, &g->phi_capacity, sizeof *g->phis, g->phi_count + 1);
-      g->phis[g->phi_count++] = inst;
+      push(&g->phis, &g->phi_count, &g->phi_capacity, inst);
     }
     return;
   case LLVMLoad:
@@ -225,17 +229,14 @@ static void build_instruction(EscGraph *g, LLVMValueRef inst) {
     return;
   case LLVMSub:
     if (is_address_difference(inst)) {
-      esc_grow((void **)&g->differences, &g->difference_capacity, sizeof *g->differences,
-               g->difference_count + 1);
-      g->differences[g->difference_count++] = inst;
+      push(&g->differences, &g->difference_count, &g->difference_capacity, inst);
     }
     return;
   case LLVMRet:
     /* Escaping by return is decided after the summary (solve.h). */
     if (LLVMGetNumOperands(inst) && esc_value_carries_pointers(LLVMGetOperand(inst, 0))) {
       esc_mark(g, esc_node(g, LLVMGetOperand(inst, 0)), ESC_RETURNS, ESC_NONE);
-      esc_grow((void **)&g->returns, &g->return_capacity, sizeof *g->returns, g->return_count + 1);
-      g->returns[g->return_count++] = inst;
+      push(&g->returns, &g->return_count, &g->return_capacity, inst);
     }
     return;
   case LLVMPtrToInt:
@@ -257,10 +258,22 @@ static void build_instruction(EscGraph *g, LLVMValueRef inst) {
   }
 }
 
+/* In a large module, reading an instruction the first time is most of what
+ * the walk costs (its memory was last touched by another pass, long ago):
+ * the next instruction, and the operands LLVM keeps just before it, are
+ * fetched while this one is built. The pointer-typed instructions are listed
+ * on the way, for layout.c, which would otherwise walk the function again. */
 void esc_build_graph(EscGraph *g) {
   for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(g->function); bb;
        bb = LLVMGetNextBasicBlock(bb))
-    for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
-         inst = LLVMGetNextInstruction(inst))
+    for (LLVMValueRef inst = LLVMGetFirstInstruction(bb), next; inst; inst = next) {
+      next = LLVMGetNextInstruction(inst);
+      if (next) {
+        __builtin_prefetch(next);
+        __builtin_prefetch((const char *)next - 64);
+      }
       build_instruction(g, inst);
+      if (LLVMGetTypeKind(LLVMTypeOf(inst)) == LLVMPointerTypeKind)
+        push(&g->pointer_insts, &g->pointer_inst_count, &g->pointer_inst_capacity, inst);
+    }
 }

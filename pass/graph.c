@@ -21,6 +21,7 @@ void esc_graph_free(EscGraph *g) {
   free(g->frees);
   free(g->musttail_calls);
   free(g->phis);
+  free(g->pointer_insts);
   free(g->returns);
   free(g->differences);
   free(g->accesses);

@@ -133,6 +133,8 @@ typedef struct EscGraph {
   uint32_t return_count, return_capacity;
   LLVMValueRef *differences; /* `sub (ptrtoint a), (ptrtoint b)` (build.h) */
   uint32_t difference_count, difference_capacity;
+  LLVMValueRef *pointer_insts; /* instructions of pointer type, in order (layout.c) */
+  uint32_t pointer_inst_count, pointer_inst_capacity;
   EscAccess *accesses;
   uint32_t access_count, access_capacity;
   EscMerge *merges;

@@ -143,18 +143,13 @@ static Offset transfer(const Layouts *l, LLVMValueRef inst, uint32_t node) {
 }
 
 static void collect_pointers(Layouts *l) {
-  uint32_t capacity = 0;
-  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(l->g->function); bb;
-       bb = LLVMGetNextBasicBlock(bb))
-    for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
-      if (LLVMGetTypeKind(LLVMTypeOf(i)) != LLVMPointerTypeKind)
-        continue;
-      uint32_t node = esc_map_get(&l->g->values, i);
-      if (node == ESC_NONE)
-        continue;
-      esc_grow((void **)&l->pointers, &capacity, sizeof *l->pointers, l->pointer_count + 1);
-      l->pointers[l->pointer_count++] = (PointerValue){i, node};
-    }
+  EscGraph *g = l->g;
+  l->pointers = esc_calloc(g->pointer_inst_count + 1, sizeof *l->pointers);
+  for (uint32_t p = 0; p < g->pointer_inst_count; p++) {
+    uint32_t node = esc_map_get(&g->values, g->pointer_insts[p]);
+    if (node != ESC_NONE)
+      l->pointers[l->pointer_count++] = (PointerValue){g->pointer_insts[p], node};
+  }
 }
 
 /* One pass over the function's pointers; true when an offset changed. */
@@ -236,11 +231,11 @@ static Range range_of(const Layouts *l, const EscAccess *a, bool trusted) {
   return r;
 }
 
-/* Merges the pointer ranges of a class, sorted by start, into disjoint ones. */
+/* Merges ranges sorted by class, then start, into disjoint ones per class. */
 static uint32_t merge_ranges(Range *r, uint32_t n) {
   uint32_t out = 0;
   for (uint32_t i = 0; i < n; i++) {
-    if (out && r[i].lo <= r[out - 1].hi) {
+    if (out && r[i].rep == r[out - 1].rep && r[i].lo <= r[out - 1].hi) {
       if (r[i].hi > r[out - 1].hi)
         r[out - 1].hi = r[i].hi;
     } else {
@@ -250,73 +245,81 @@ static uint32_t merge_ranges(Range *r, uint32_t n) {
   return out;
 }
 
-/* Binary search in disjoint, sorted ranges. */
+/* Binary search in merged ranges for r's class: does one overlap r? */
 static bool overlaps_any(const Range *pointers, uint32_t count, const Range *r) {
-  uint32_t lo = 0, hi = count; /* first range starting at or after r->hi */
+  uint32_t lo = 0, hi = count; /* first range of a later class, or of r's starting at or
+                                  after r->hi */
   while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
-    if (pointers[mid].lo < r->hi)
+    if (pointers[mid].rep < r->rep || (pointers[mid].rep == r->rep && pointers[mid].lo < r->hi))
       lo = mid + 1;
     else
       hi = mid;
   }
-  return lo > 0 && pointers[lo - 1].hi > r->lo;
+  return lo > 0 && pointers[lo - 1].rep == r->rep && pointers[lo - 1].hi > r->lo;
 }
 
-static void judge_class(EscGraph *g, const Range *ranges, uint32_t count) {
-  Range *pointers = esc_calloc(count, sizeof *pointers);
+enum { HOLDS_POINTERS = 1, HOLDS_DATA = 2, HOLDS_BOTH = HOLDS_POINTERS | HOLDS_DATA };
+
+/* By class: what its memory is accessed as. Only classes whose memory holds
+ * pointers and is also accessed as data can have data overlap a pointer. */
+static uint8_t *access_kinds(EscGraph *g, bool *any_both) {
+  uint8_t *holds = esc_calloc(g->node_count, 1);
+  *any_both = false;
+  for (uint32_t a = 0; a < g->access_count; a++) {
+    uint8_t *h = &holds[esc_find(g, g->accesses[a].node)];
+    *h |= g->accesses[a].kind == ESC_ACCESS_POINTERS ? HOLDS_POINTERS : HOLDS_DATA;
+    *any_both |= *h == HOLDS_BOTH;
+  }
+  return holds;
+}
+
+/* The pointer ranges of the classes that hold both are sorted and merged;
+ * each data access of those classes, in program order, is looked up in
+ * them. The first data read that overlaps a pointer names the reason. */
+static void judge_overlaps(Layouts *l, const uint8_t *holds, bool trusted) {
+  EscGraph *g = l->g;
+  Range *pointers = esc_calloc(g->access_count, sizeof *pointers);
   uint32_t n = 0;
-  for (uint32_t i = 0; i < count; i++)
-    if (ranges[i].access->kind == ESC_ACCESS_POINTERS)
-      pointers[n++] = ranges[i];
+  for (uint32_t a = 0; a < g->access_count; a++)
+    if (g->accesses[a].kind == ESC_ACCESS_POINTERS &&
+        holds[esc_find(g, g->accesses[a].node)] == HOLDS_BOTH)
+      pointers[n++] = range_of(l, &g->accesses[a], trusted);
+  qsort(pointers, n, sizeof *pointers, by_class_then_start);
   n = merge_ranges(pointers, n);
-  for (uint32_t i = 0; i < count && n; i++) {
-    const Range *r = &ranges[i];
-    if (r->access->kind == ESC_ACCESS_POINTERS || !overlaps_any(pointers, n, r))
+  for (uint32_t a = 0; a < g->access_count; a++) {
+    const EscAccess *access = &g->accesses[a];
+    if (access->kind == ESC_ACCESS_POINTERS || holds[esc_find(g, access->node)] != HOLDS_BOTH)
       continue;
-    if (r->access->kind == ESC_ACCESS_DATA_READ && !esc_has(g, r->rep, ESC_CONTENT_ESCAPES))
-      esc_mark(g, r->rep, ESC_CONTENT_ESCAPES,
-               esc_cause(g, ESC_PTRTOINT, r->access->inst, "read as data", ESC_NONE));
-    if (r->access->kind == ESC_ACCESS_DATA_WRITE)
-      esc_mark(g, r->rep, ESC_CONTENT_FOREIGN, ESC_NONE);
+    Range r = range_of(l, access, trusted);
+    if (!overlaps_any(pointers, n, &r))
+      continue;
+    if (access->kind == ESC_ACCESS_DATA_READ && !esc_has(g, r.rep, ESC_CONTENT_ESCAPES))
+      esc_mark(g, r.rep, ESC_CONTENT_ESCAPES,
+               esc_cause(g, ESC_PTRTOINT, access->inst, "read as data", ESC_NONE));
+    if (access->kind == ESC_ACCESS_DATA_WRITE)
+      esc_mark(g, r.rep, ESC_CONTENT_FOREIGN, ESC_NONE);
   }
   free(pointers);
-}
-
-/* Only classes whose memory holds pointers can have data overlap them. */
-static void judge_overlaps(Layouts *l, bool trusted) {
-  EscGraph *g = l->g;
-  uint8_t *holds_pointers = esc_calloc(g->node_count, 1);
-  for (uint32_t a = 0; a < g->access_count; a++)
-    if (g->accesses[a].kind == ESC_ACCESS_POINTERS)
-      holds_pointers[esc_find(g, g->accesses[a].node)] = 1;
-  Range *ranges = esc_calloc(g->access_count, sizeof *ranges);
-  uint32_t count = 0;
-  for (uint32_t a = 0; a < g->access_count; a++)
-    if (holds_pointers[esc_find(g, g->accesses[a].node)])
-      ranges[count++] = range_of(l, &g->accesses[a], trusted);
-  free(holds_pointers);
-  qsort(ranges, count, sizeof *ranges, by_class_then_start);
-  for (uint32_t start = 0, end; start < count; start = end) {
-    for (end = start; end < count && ranges[end].rep == ranges[start].rep; end++)
-      ;
-    judge_class(g, ranges + start, end - start);
-  }
-  free(ranges);
 }
 
 /* Rule "data, not a pointer" (field-offsets.ll; struct_fields.c,
  * summary_word_copy.c, memcpy_compare.c copy pointers as words and bytes). */
 void esc_resolve_layouts(EscGraph *g) {
-  if (!g->access_count)
-    return;
+  bool any_both;
+  uint8_t *holds = access_kinds(g, &any_both);
+  if (!any_both) {
+    free(holds);
+    return; /* no offsets needed: nothing to judge */
+  }
   Layouts l = {g, esc_calloc(g->node_count, sizeof(Offset)), esc_calloc(g->node_count, 1),
                esc_calloc(g->node_count, 1), NULL, 0};
   for (uint32_t s = 0; s < g->site_count; s++)
     l.fixed[g->sites[s].node] = 1;
   collect_pointers(&l);
   bool trusted = solve_offsets(&l);
-  judge_overlaps(&l, trusted);
+  judge_overlaps(&l, holds, trusted);
+  free(holds);
   free(l.pointers);
   free(l.offsets);
   free(l.interior);

@@ -126,4 +126,56 @@ exit:
   ret i64 %sum
 }
 
+; Two objects' layouts are judged apart: one holds its pointer at offset 8
+; and has those bytes read as data, the other holds its pointer at 0 and data
+; at 8. Written both ways round, so that whichever class the analysis numbers
+; first, the lookup of one class's read must not land in the other's ranges.
+; REMARK-DAG: remark: <unknown>:0:0: malloc(4) escapes to heap: converted to an integer (read as data)
+; REMARK-DAG: remark: <unknown>:0:0: moved to stack: malloc(2)
+; CHECK-LABEL: define void @two_layouts(
+; CHECK: %read.leaf = call ptr @malloc(i64 4)
+; CHECK-NOT: call ptr @malloc(i64 2)
+; CHECK: ret void
+define void @two_layouts() {
+  %read = call ptr @malloc(i64 16)
+  %kept = call ptr @malloc(i64 16)
+  %read.leaf = call ptr @malloc(i64 4)
+  %kept.leaf = call ptr @malloc(i64 2)
+  %read.field = getelementptr inbounds i8, ptr %read, i64 8
+  store ptr %read.leaf, ptr %read.field
+  store ptr %kept.leaf, ptr %kept
+  %kept.len = getelementptr inbounds i8, ptr %kept, i64 8
+  store i64 1, ptr %kept.len
+  %bits = load i64, ptr %read.field
+  call void @sink(i64 %bits)
+  call void @free(ptr %kept.leaf)
+  call void @free(ptr %read)
+  call void @free(ptr %kept)
+  ret void
+}
+
+; REMARK-DAG: remark: <unknown>:0:0: malloc(6) escapes to heap: converted to an integer (read as data)
+; REMARK-DAG: remark: <unknown>:0:0: moved to stack: malloc(3)
+; CHECK-LABEL: define void @two_layouts_swapped(
+; CHECK: %read.leaf = call ptr @malloc(i64 6)
+; CHECK-NOT: call ptr @malloc(i64 3)
+; CHECK: ret void
+define void @two_layouts_swapped() {
+  %kept = call ptr @malloc(i64 16)
+  %read = call ptr @malloc(i64 16)
+  %kept.leaf = call ptr @malloc(i64 3)
+  %read.leaf = call ptr @malloc(i64 6)
+  store ptr %kept.leaf, ptr %kept
+  %kept.len = getelementptr inbounds i8, ptr %kept, i64 8
+  store i64 1, ptr %kept.len
+  %read.field = getelementptr inbounds i8, ptr %read, i64 8
+  store ptr %read.leaf, ptr %read.field
+  %bits = load i64, ptr %read.field
+  call void @sink(i64 %bits)
+  call void @free(ptr %kept.leaf)
+  call void @free(ptr %read)
+  call void @free(ptr %kept)
+  ret void
+}
+
 declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)
