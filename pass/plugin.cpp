@@ -59,7 +59,6 @@
 #include <llvm/Transforms/Utils/Local.h>
 
 #include <cstring>
-#include <deque>
 #include <queue>
 #include <memory>
 #include <tuple>
@@ -279,11 +278,11 @@ struct EscapePass : PassInfoMixin<EscapePass> {
         Summaries[F] = nothingEscapes(*F);
       }
     DenseMap<const Function *, SmallVector<Function *, 4>> Readers;
-    std::deque<Function *> Work(Members.begin(), Members.end());
-    // Revisits, smallest function first (its blocks as its size; ties in
-    // the order of Members): a large function reads many summaries, and
-    // waiting for them to settle spares it visits that would only be
-    // superseded.
+    size_t Visited = 0; // members summarized at least once: Members[0..Visited)
+    // Revisits, after the first visits, smallest function first (its blocks
+    // as its size; ties in the order of Members): a large function reads
+    // many summaries, and waiting for them to settle spares it visits that
+    // would only be superseded.
     using Revisit = std::pair<size_t, unsigned>; // size, index in Members
     DenseMap<const Function *, Revisit> RevisitOf;
     for (unsigned I = 0; I < Members.size(); ++I)
@@ -293,11 +292,10 @@ struct EscapePass : PassInfoMixin<EscapePass> {
     constexpr unsigned MaxSummariesPerFunction = 8;
     size_t Budget = MaxSummariesPerFunction * Members.size();
     std::vector<const Function *> Read;
-    while ((!Work.empty() || !Again.empty()) && Budget) {
+    while ((Visited < Members.size() || !Again.empty()) && Budget) {
       Function *F;
-      if (!Work.empty()) {
-        F = Work.front();
-        Work.pop_front();
+      if (Visited < Members.size()) {
+        F = Members[Visited++];
       } else {
         F = Members[Again.top().second];
         Again.pop();
@@ -322,7 +320,7 @@ struct EscapePass : PassInfoMixin<EscapePass> {
         if (Queued.insert(Reader).second)
           Again.push(RevisitOf.lookup(Reader));
     }
-    if (Work.empty() && Again.empty())
+    if (Visited == Members.size() && Again.empty())
       return;
     Kept.clear();
     for (Function *F : Members)
