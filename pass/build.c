@@ -185,11 +185,6 @@ static void build_store(EscGraph *g, LLVMValueRef store) {
   }
 }
 
-static void push(LLVMValueRef **list, uint32_t *count, uint32_t *capacity, LLVMValueRef inst) {
-  esc_grow((void **)list, capacity, sizeof **list, *count + 1);
-  (*list)[(*count)++] = inst;
-}
-
 static void build_instruction(EscGraph *g, LLVMValueRef inst) {
   LLVMOpcode op = LLVMGetInstructionOpcode(inst);
   switch (op) {
@@ -215,7 +210,7 @@ static void build_instruction(EscGraph *g, LLVMValueRef inst) {
   case LLVMPHI:
     if (esc_value_carries_pointers(inst)) {
       flow_operands(g, inst, 0, LLVMCountIncoming(inst) - 1);
-      push(&g->phis, &g->phi_count, &g->phi_capacity, inst);
+      esc_append_value(&g->phis, &g->phi_count, &g->phi_capacity, inst);
     }
     return;
   case LLVMLoad:
@@ -228,15 +223,14 @@ static void build_instruction(EscGraph *g, LLVMValueRef inst) {
   case LLVMFCmp:
     return;
   case LLVMSub:
-    if (is_address_difference(inst)) {
-      push(&g->differences, &g->difference_count, &g->difference_capacity, inst);
-    }
+    if (is_address_difference(inst))
+      esc_append_value(&g->differences, &g->difference_count, &g->difference_capacity, inst);
     return;
   case LLVMRet:
     /* Escaping by return is decided after the summary (solve.h). */
     if (LLVMGetNumOperands(inst) && esc_value_carries_pointers(LLVMGetOperand(inst, 0))) {
       esc_mark(g, esc_node(g, LLVMGetOperand(inst, 0)), ESC_RETURNS, ESC_NONE);
-      push(&g->returns, &g->return_count, &g->return_capacity, inst);
+      esc_append_value(&g->returns, &g->return_count, &g->return_capacity, inst);
     }
     return;
   case LLVMPtrToInt:
@@ -274,6 +268,7 @@ void esc_build_graph(EscGraph *g) {
       }
       build_instruction(g, inst);
       if (LLVMGetTypeKind(LLVMTypeOf(inst)) == LLVMPointerTypeKind)
-        push(&g->pointer_insts, &g->pointer_inst_count, &g->pointer_inst_capacity, inst);
+        esc_append_value(&g->pointer_insts, &g->pointer_inst_count, &g->pointer_inst_capacity,
+                         inst);
     }
 }

@@ -204,9 +204,7 @@ static void build_generic_call(EscGraph *g, LLVMValueRef call) {
   }
   build_result(g, call, &callee);
   if (LLVMIsACallInst(call) && LLVMGetTailCallKind(call) == LLVMTailCallKindMustTail) {
-    esc_grow((void **)&g->musttail_calls, &g->musttail_capacity, sizeof(LLVMValueRef),
-             g->musttail_count + 1);
-    g->musttail_calls[g->musttail_count++] = call;
+    esc_append_value(&g->musttail_calls, &g->musttail_count, &g->musttail_capacity, call);
   }
   if (esc_has_fn_attr(call, callee.fn, "returns_twice"))
     g->returns_twice_call = call;

@@ -306,6 +306,8 @@ static void judge_overlaps(Layouts *l, const uint8_t *holds, bool trusted) {
 /* Rule "data, not a pointer" (field-offsets.ll; struct_fields.c,
  * summary_word_copy.c, memcpy_compare.c copy pointers as words and bytes). */
 void esc_resolve_layouts(EscGraph *g) {
+  if (!g->access_count)
+    return;
   bool any_both;
   uint8_t *holds = access_kinds(g, &any_both);
   if (!any_both) {

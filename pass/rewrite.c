@@ -259,10 +259,8 @@ static void fold_null_checks(LLVMValueRef call) {
   LLVMValueRef *checks = NULL;
   uint32_t count = 0, capacity = 0;
   for (LLVMUseRef u = LLVMGetFirstUse(call); u; u = LLVMGetNextUse(u))
-    if (is_null_check(LLVMGetUser(u), call)) {
-      esc_grow((void **)&checks, &capacity, sizeof *checks, count + 1);
-      checks[count++] = LLVMGetUser(u);
-    }
+    if (is_null_check(LLVMGetUser(u), call))
+      esc_append_value(&checks, &count, &capacity, LLVMGetUser(u));
   for (uint32_t i = 0; i < count; i++) {
     bool ne = LLVMGetICmpPredicate(checks[i]) == LLVMIntNE;
     LLVMReplaceAllUsesWith(checks[i], LLVMConstInt(LLVMTypeOf(checks[i]), ne, false));

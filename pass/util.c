@@ -27,6 +27,11 @@ void esc_grow(void **array, uint32_t *capacity, size_t size, uint32_t needed) {
   *capacity = grown;
 }
 
+void esc_append_value(LLVMValueRef **list, uint32_t *count, uint32_t *capacity, LLVMValueRef v) {
+  esc_grow((void **)list, capacity, sizeof **list, *count + 1);
+  (*list)[(*count)++] = v;
+}
+
 static uint32_t slot_of(const EscValueMap *map, LLVMValueRef key) {
   uintptr_t h = (uintptr_t)key;
   h ^= h >> 17;

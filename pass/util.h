@@ -19,6 +19,9 @@
  * for `needed` elements. */
 void esc_grow(void **array, uint32_t *capacity, size_t size, uint32_t needed);
 
+/* Appends v to a list of values grown by esc_grow. */
+void esc_append_value(LLVMValueRef **list, uint32_t *count, uint32_t *capacity, LLVMValueRef v);
+
 /* Like calloc, but never returns NULL. */
 void *esc_calloc(size_t count, size_t size);
 
