@@ -873,13 +873,32 @@ extern "C" void esc_host_report_param(EscHost *H, unsigned Index, const EscMessa
   emitFacts(H, *Facts, Entry);
 }
 
+// Rule "an inline builtin declaration is the library's function"
+// (libc-fortify.ll @fortified_fread). Where a header gives a library function
+// an always_inline gnu_inline body (glibc's fread under _FORTIFY_SOURCE),
+// clang emits the body as `fread.inline`, sends the program's calls there,
+// and marks the declaration `nobuiltin` so that LLVM does not fold the
+// body's own call, which names the library symbol through an asm label, back
+// into the body. That call, left after inlining, is the library's: the mark
+// is on the declaration only, with alwaysinline beside it. A nobuiltin on the
+// call itself (-fno-builtin-fread) or a caller that turns the name off
+// (TargetLibraryInfo's `has`) still refuses, and TargetLibraryInfo checks the
+// declaration's prototype.
+static bool isInlineBuiltinDeclarationCall(const CallBase &CB, const TargetLibraryInfo &TLI,
+                                           LibFunc &LF) {
+  const Function *Callee = CB.getCalledFunction();
+  return Callee && Callee->isDeclaration() && Callee->hasFnAttribute(Attribute::NoBuiltin) &&
+         Callee->hasFnAttribute(Attribute::AlwaysInline) &&
+         !CB.getAttributes().hasFnAttr(Attribute::NoBuiltin) && TLI.getLibFunc(*Callee, LF);
+}
+
 extern "C" bool esc_host_is_available_libcall(EscHost *H, LLVMValueRef Call) {
   const auto *CB = dyn_cast_or_null<CallBase>(unwrap(Call));
   if (!CB)
     return false;
   const TargetLibraryInfo &TLI = H->FAM.getResult<TargetLibraryAnalysis>(H->F);
   LibFunc LF;
-  return TLI.getLibFunc(*CB, LF) && TLI.has(LF);
+  return (TLI.getLibFunc(*CB, LF) || isInlineBuiltinDeclarationCall(*CB, TLI, LF)) && TLI.has(LF);
 }
 
 extern "C" bool esc_host_libcall_prototype_differs(EscHost *H, LLVMValueRef Call) {

@@ -110,7 +110,9 @@ const char *esc_host_inlined(EscHost *host, LLVMValueRef site, unsigned i,
 LLVMMetadataRef esc_host_reported_at(EscHost *host, LLVMValueRef site);
 
 /* True when `call` calls a library function that TargetLibraryInfo knows
- * and considers available (false under -fno-builtin or -ffreestanding). */
+ * and considers available (false under -fno-builtin or -ffreestanding),
+ * including a call to clang's inline builtin declaration of it (a
+ * declaration marked nobuiltin and alwaysinline, the call not nobuiltin). */
 bool esc_host_is_available_libcall(EscHost *host, LLVMValueRef call);
 
 /* True when `call`'s callee is named like a library function available here

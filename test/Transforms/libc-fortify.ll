@@ -48,8 +48,13 @@ declare ptr @strchrnul(ptr noundef, i32 noundef)
 declare ptr @dirname(ptr noundef)
 declare ptr @mempcpy(ptr noundef, ptr noundef, i64 noundef)
 declare ptr @stpncpy(ptr noundef, ptr noundef, i64 noundef)
+; clang's inline builtin declarations (glibc's fread under _FORTIFY_SOURCE),
+; a declaration marked nobuiltin alone, and one of another prototype
+declare i64 @fread(ptr noundef, i64 noundef, i64 noundef, ptr noundef) #0
+declare i64 @fwrite(ptr noundef, i64 noundef, i64 noundef, ptr noundef) #1
+declare i32 @fputs(ptr noundef, i64 noundef) #0
 
-; COUNT: {{^}}29{{$}}
+; COUNT: {{^}}34{{$}}
 
 ; ---- copying into an object: the result is the destination ----------------
 
@@ -371,3 +376,81 @@ entry:
   %e2 = call ptr @mempcpy(ptr noundef %e1, ptr noundef %src, i64 noundef 8)
   ret ptr %e2
 }
+
+; ---- clang's inline builtin declaration -------------------------------------
+
+; Rule "an inline builtin declaration is the library's function": with
+; _FORTIFY_SOURCE, glibc's fread has an always_inline body; clang emits it as
+; fread.inline and marks the declaration nobuiltin and alwaysinline. The call
+; left after inlining is the library's fread, which only writes the buffer.
+define i64 @fortified_fread() {
+; CHECK-LABEL: define i64 @fortified_fread(
+; CHECK-NEXT:  entry:
+; CHECK-NEXT:    %b = alloca [70 x i8], align 16
+; REMARK-DAG: remark: {{.*}}moved to stack: malloc(70){{$}}
+entry:
+  %in = load ptr, ptr @stdin
+  %b = call ptr @malloc(i64 70)
+  %n = call i64 @fread(ptr noundef %b, i64 noundef 1, i64 noundef 70, ptr noundef %in)
+  call void @free(ptr %b)
+  ret i64 %n
+}
+
+; The same declaration, but the call itself is nobuiltin (-fno-builtin-fread).
+define i64 @fortified_fread_nobuiltin_call() {
+; CHECK-LABEL: define i64 @fortified_fread_nobuiltin_call(
+; CHECK:         %b = call ptr @malloc(i64 71)
+; REMARK-DAG: remark: {{.*}}malloc(71) escapes to heap: passed to fread{{$}}
+entry:
+  %in = load ptr, ptr @stdin
+  %b = call ptr @malloc(i64 71)
+  %n = call i64 @fread(ptr noundef %b, i64 noundef 1, i64 noundef 71, ptr noundef %in) #2
+  call void @free(ptr %b)
+  ret i64 %n
+}
+
+; The caller turns the name off.
+define i64 @fortified_fread_builtin_off() #3 {
+; CHECK-LABEL: define i64 @fortified_fread_builtin_off(
+; CHECK:         %b = call ptr @malloc(i64 72)
+; REMARK-DAG: remark: {{.*}}malloc(72) escapes to heap: passed to fread{{$}}
+entry:
+  %in = load ptr, ptr @stdin
+  %b = call ptr @malloc(i64 72)
+  %n = call i64 @fread(ptr noundef %b, i64 noundef 1, i64 noundef 72, ptr noundef %in)
+  call void @free(ptr %b)
+  ret i64 %n
+}
+
+; nobuiltin without alwaysinline: a declaration the program says is not the
+; library's.
+define i64 @nobuiltin_declaration_alone() {
+; CHECK-LABEL: define i64 @nobuiltin_declaration_alone(
+; CHECK:         %b = call ptr @malloc(i64 73)
+; REMARK-DAG: remark: {{.*}}malloc(73) escapes to heap: passed to fwrite{{$}}
+entry:
+  %out = load ptr, ptr @stdout
+  %b = call ptr @malloc(i64 73)
+  store i8 0, ptr %b
+  %n = call i64 @fwrite(ptr noundef %b, i64 noundef 1, i64 noundef 73, ptr noundef %out)
+  call void @free(ptr %b)
+  ret i64 %n
+}
+
+; Both marks, but not the library's prototype.
+define i32 @inline_builtin_other_prototype() {
+; CHECK-LABEL: define i32 @inline_builtin_other_prototype(
+; CHECK:         %b = call ptr @malloc(i64 74)
+; REMARK-DAG: remark: {{.*}}malloc(74) escapes to heap: passed to fputs{{$}}
+entry:
+  %b = call ptr @malloc(i64 74)
+  store i8 0, ptr %b
+  %n = call i32 @fputs(ptr noundef %b, i64 noundef 74)
+  call void @free(ptr %b)
+  ret i32 %n
+}
+
+attributes #0 = { alwaysinline nobuiltin nounwind }
+attributes #1 = { nobuiltin nounwind }
+attributes #2 = { nobuiltin }
+attributes #3 = { "no-builtin-fread" }

@@ -1,11 +1,13 @@
 // RUN: %difftest %s
-// EXPECT-PROMOTED: 5
+// EXPECT-PROMOTED: 6
 // DIFFTEST-CFLAGS: -D_FORTIFY_SOURCE=2
 // DIFFTEST-ARGS: /usr/lib/x86_64-linux-gnu
 //
 // _FORTIFY_SOURCE turns memcpy, strcpy, sprintf and printf into glibc's
 // checking variants (__memcpy_chk, __strcpy_chk, __sprintf_chk,
-// __printf_chk), which the pass models as the functions they check. Buffers
+// __printf_chk), which the pass models as the functions they check, and
+// gives fread an inline body that calls the library's fread, whose
+// declaration clang marks nobuiltin. Buffers
 // that only receive bytes move to the stack; a result of __strcpy_chk that is
 // returned, and an address printed with %p and read back, keep their objects
 // on the heap: used after the function returns, a promoted one would be a
@@ -81,6 +83,18 @@ static unsigned current_directory(void) {
   return h;
 }
 
+/* A length only known at run time: fread's inline body calls the library's
+ * fread, not __fread_chk. */
+static unsigned read_back(const char *text) {
+  FILE *f = fmemopen((void *)text, strlen(text), "r");
+  char *b = malloc(opaque * 4);
+  size_t n = fread(b, 1, opaque * 4, f);
+  fclose(f);
+  unsigned h = hash(b, n);
+  free(b);
+  return h;
+}
+
 /* The result of __strcpy_chk is the destination: it outlives the call. */
 __attribute__((noinline)) static char *copy_out(const char *s) {
   char *b = malloc(24);
@@ -107,6 +121,7 @@ int main(int argc, char **argv) {
   h ^= string_ops("left", "right-hand") * 5;
   h ^= directory_of(arg) * 7;
   h ^= current_directory() * 11;
+  h ^= read_back("read back through fread") * 13;
   char *c = copy_out("copied out");
   keep_by_text("kept by text");
   char noise[256];
