@@ -138,7 +138,10 @@ static void apply_summary(EscGraph *g, LLVMValueRef call, const Callee *callee, 
     esc_mark_kept(g, node, ESC_ADDRESS_CAPTURED, call);
   if (p.flags & ESC_PARAM_ADDRESS_EXPOSED)
     esc_mark(g, node, ESC_ADDRESS_EXPOSED, ESC_NONE);
-  /* Which bytes the callee touches is unknown: all of them. */
+  /* The words the callee named, counted from the argument; other bytes it
+   * touches may be any of them. */
+  esc_record_words(g, call, LLVMGetOperand(call, arg), p.read_words, ESC_ACCESS_DATA_READ);
+  esc_record_words(g, call, LLVMGetOperand(call, arg), p.written_words, ESC_ACCESS_DATA_WRITE);
   if (p.flags & ESC_PARAM_READS_DATA)
     esc_record_class_access(g, call, node, ESC_ACCESS_DATA_READ);
   if (p.flags & ESC_PARAM_WRITES_DATA)

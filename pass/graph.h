@@ -21,6 +21,7 @@
 
 #include "alloc.h"
 #include "escape/host.h"
+#include "escape/summary.h"
 #include "util.h"
 
 #include <llvm-c/Target.h>
@@ -108,9 +109,18 @@ typedef struct EscAccess {
   LLVMValueRef inst;
   LLVMValueRef address; /* NULL: somewhere in the objects of class `node` */
   uint32_t node;
-  uint64_t size; /* UINT64_MAX: unknown */
-  int kind;      /* EscAccessKind (layout.h) */
+  int64_t offset; /* bytes past `address` where the access starts */
+  uint64_t size;  /* UINT64_MAX: unknown */
+  int kind;       /* EscAccessKind (layout.h) */
 } EscAccess;
+
+/* Where the function reads and writes data in a parameter's own object,
+ * counted from where the parameter points (layout.h fills it in): bit k for
+ * bytes [8k, 8k + 8); `*_anywhere` when some access has no such place. */
+typedef struct EscDataWords {
+  uint64_t read, written;
+  bool read_anywhere, written_anywhere;
+} EscDataWords;
 
 typedef struct EscGraph {
   EscHost *host;
@@ -140,6 +150,7 @@ typedef struct EscGraph {
   EscMerge *merges;
   uint32_t merge_count, merge_capacity;
   LLVMValueRef returns_twice_call; /* a call of setjmp or the like, or NULL */
+  EscDataWords param_words[ESC_MAX_SUMMARY_PARAMS];
 } EscGraph;
 
 void esc_graph_init(EscGraph *g, LLVMValueRef function, EscHost *host);

@@ -7,27 +7,35 @@
 
 enum { OFFSET_TOP, OFFSET_KNOWN, OFFSET_UNKNOWN };
 
+/* An offset counts from the start of an object (BASE_OBJECT) or from where
+ * parameter `base` points: a caller may pass a pointer into the middle of
+ * its object, so the two kinds of count compare only with their own kind. */
+enum { BASE_OBJECT = -1, BASE_NONE = -2, BASE_MIXED = -3 };
+
 typedef struct Offset {
   uint8_t state;
+  int32_t base;
   int64_t value;
 } Offset;
 
-static const Offset top = {OFFSET_TOP, 0}, unknown = {OFFSET_UNKNOWN, 0};
+static const Offset top = {OFFSET_TOP, BASE_OBJECT, 0}, unknown = {OFFSET_UNKNOWN, BASE_OBJECT, 0};
 
-static Offset known(int64_t value) { return (Offset){OFFSET_KNOWN, value}; }
+static Offset known(int32_t base, int64_t value) { return (Offset){OFFSET_KNOWN, base, value}; }
 
 static Offset meet(Offset a, Offset b) {
   if (a.state == OFFSET_TOP)
     return b;
   if (b.state == OFFSET_TOP)
     return a;
-  if (a.state == OFFSET_KNOWN && b.state == OFFSET_KNOWN && a.value == b.value)
+  if (a.state == OFFSET_KNOWN && b.state == OFFSET_KNOWN && a.value == b.value &&
+      a.base == b.base)
     return a;
   return unknown;
 }
 
 static bool same(Offset a, Offset b) {
-  return a.state == b.state && (a.state != OFFSET_KNOWN || a.value == b.value);
+  return a.state == b.state &&
+         (a.state != OFFSET_KNOWN || (a.value == b.value && a.base == b.base));
 }
 
 typedef struct PointerValue {
@@ -40,6 +48,7 @@ typedef struct Layouts {
   Offset *offsets;   /* by node of the value */
   uint8_t *interior; /* by class: a stored pointer may point inside an object */
   uint8_t *fixed;    /* by node: allocation sites, always at offset 0 */
+  int32_t *base;     /* by class: the base of its accesses' offsets, BASE_MIXED if several */
   PointerValue *pointers; /* the function's pointer instructions with nodes, in order */
   uint32_t pointer_count;
 } Layouts;
@@ -51,14 +60,34 @@ static void record(EscGraph *g, EscAccess access) {
   g->accesses[g->access_count++] = access;
 }
 
+static void record_at(EscGraph *g, LLVMValueRef inst, LLVMValueRef address, int64_t offset,
+                      uint64_t size, EscAccessKind kind) {
+  uint32_t node = LLVMIsAConstant(address) ? ESC_NONE : esc_node(g, address);
+  record(g, (EscAccess){inst, address, node, offset, size, kind});
+}
+
 void esc_record_access(EscGraph *g, LLVMValueRef inst, LLVMValueRef address, uint64_t size,
                        EscAccessKind kind) {
-  uint32_t node = LLVMIsAConstant(address) ? ESC_NONE : esc_node(g, address);
-  record(g, (EscAccess){inst, address, node, size, kind});
+  record_at(g, inst, address, 0, size, kind);
 }
 
 void esc_record_class_access(EscGraph *g, LLVMValueRef inst, uint32_t node, EscAccessKind kind) {
-  record(g, (EscAccess){inst, NULL, node, UINT64_MAX, kind});
+  record(g, (EscAccess){inst, NULL, node, 0, UINT64_MAX, kind});
+}
+
+void esc_record_words(EscGraph *g, LLVMValueRef inst, LLVMValueRef address, uint64_t words,
+                      EscAccessKind kind) {
+  for (unsigned k = 0; k < 64;) {
+    if (!(words >> k & 1)) {
+      k++;
+      continue;
+    }
+    unsigned end = k;
+    while (end < 64 && (words >> end & 1))
+      end++;
+    record_at(g, inst, address, 8 * (int64_t)k, 8 * (uint64_t)(end - k), kind);
+    k = end;
+  }
 }
 
 uint64_t esc_store_size(EscGraph *g, LLVMTypeRef type) {
@@ -113,14 +142,15 @@ static Offset transfer(const Layouts *l, LLVMValueRef inst, uint32_t node) {
   EscGraph *g = l->g;
   switch (LLVMGetInstructionOpcode(inst)) {
   case LLVMAlloca:
-    return known(0);
+    return known(BASE_OBJECT, 0);
   case LLVMGetElementPtr: {
     Offset base = offset_of(l, LLVMGetOperand(inst, 0));
     int64_t delta, sum;
     if (base.state != OFFSET_KNOWN)
       return base;
-    return gep_offset(g, inst, &delta) && add_checked(base.value, delta, &sum) ? known(sum)
-                                                                               : unknown;
+    return gep_offset(g, inst, &delta) && add_checked(base.value, delta, &sum)
+               ? known(base.base, sum)
+               : unknown;
   }
   case LLVMBitCast:
   case LLVMAddrSpaceCast:
@@ -136,9 +166,9 @@ static Offset transfer(const Layouts *l, LLVMValueRef inst, uint32_t node) {
     return o;
   }
   case LLVMLoad:
-    return node != ESC_NONE && !l->interior[esc_find(g, node)] ? known(0) : unknown;
+    return node != ESC_NONE && !l->interior[esc_find(g, node)] ? known(BASE_OBJECT, 0) : unknown;
   default:
-    return node != ESC_NONE && l->fixed[node] ? known(0) : unknown;
+    return node != ESC_NONE && l->fixed[node] ? known(BASE_OBJECT, 0) : unknown;
   }
 }
 
@@ -219,16 +249,39 @@ static int by_class_then_start(const void *a, const void *b) {
   return (x->lo > y->lo) - (x->lo < y->lo);
 }
 
+/* Where an access starts, counted from its base, if it is known. */
+static bool start_of(const Layouts *l, const EscAccess *a, Offset *out) {
+  *out = a->address ? offset_of(l, a->address) : unknown;
+  return out->state == OFFSET_KNOWN && add_checked(out->value, a->offset, &out->value);
+}
+
+/* [lo, hi) of an access whose place and size are known; unknown ones
+ * overlap everything, and so do all of a class whose accesses count from
+ * different bases. */
 static Range range_of(const Layouts *l, const EscAccess *a, bool trusted) {
-  Offset o = a->address ? offset_of(l, a->address) : unknown;
   Range r = {esc_find(l->g, a->node), INT64_MIN, INT64_MAX, a};
+  Offset o;
   int64_t end;
-  if (trusted && o.state == OFFSET_KNOWN && a->size <= INT64_MAX &&
+  if (trusted && l->base[r.rep] != BASE_MIXED && start_of(l, a, &o) && a->size <= INT64_MAX &&
       add_checked(o.value, (int64_t)a->size, &end)) {
     r.lo = o.value;
     r.hi = end;
   }
   return r;
+}
+
+/* The base each class's accesses count from. */
+static void find_bases(Layouts *l) {
+  EscGraph *g = l->g;
+  for (uint32_t n = 0; n < g->node_count; n++)
+    l->base[n] = BASE_NONE;
+  for (uint32_t a = 0; a < g->access_count; a++) {
+    int32_t *base = &l->base[esc_find(g, g->accesses[a].node)];
+    Offset o;
+    if (!start_of(l, &g->accesses[a], &o))
+      continue; /* unknown: overlaps everything anyway */
+    *base = *base == BASE_NONE || *base == o.base ? o.base : BASE_MIXED;
+  }
 }
 
 /* Merges ranges sorted by class, then start, into disjoint ones per class. */
@@ -303,6 +356,85 @@ static void judge_overlaps(Layouts *l, const uint8_t *holds, bool trusted) {
   free(pointers);
 }
 
+/* ---- data words of parameters ------------------------------------------ */
+
+enum { WORD_BYTES = 8, WORDS = 64 };
+
+/* The class of each parameter the summary describes, ESC_NONE for others. */
+static unsigned param_classes(EscGraph *g, uint32_t *reps) {
+  unsigned count = LLVMCountParams(g->function);
+  if (count > ESC_MAX_SUMMARY_PARAMS)
+    return 0; /* no summary */
+  for (unsigned i = 0; i < count; i++) {
+    uint32_t node = esc_map_get(&g->values, LLVMGetParam(g->function, i));
+    reps[i] = node == ESC_NONE ? ESC_NONE : esc_find(g, node);
+  }
+  return count;
+}
+
+/* The words of [lo, hi), or false when some byte lies outside the first WORDS. */
+static bool words_of(int64_t lo, uint64_t size, uint64_t *out) {
+  const int64_t limit = WORD_BYTES * WORDS;
+  if (lo < 0 || lo > limit || size > (uint64_t)limit || lo + (int64_t)size > limit)
+    return false;
+  *out = 0;
+  for (int64_t k = lo / WORD_BYTES; k * WORD_BYTES < lo + (int64_t)size; k++)
+    *out |= 1ull << k;
+  return true;
+}
+
+static void note_words(const Layouts *l, const EscAccess *a, int32_t param, bool trusted,
+                       EscDataWords *w) {
+  bool read = a->kind == ESC_ACCESS_DATA_READ;
+  Offset o;
+  uint64_t words;
+  if (trusted && start_of(l, a, &o) && o.base == param && words_of(o.value, a->size, &words))
+    *(read ? &w->read : &w->written) |= words;
+  else
+    *(read ? &w->read_anywhere : &w->written_anywhere) = true;
+}
+
+/* Rule "data at named places" (summaries-data-words.ll; struct_summary.c):
+ * a data access through a parameter's class lands at a known word of the
+ * parameter's object only when its address counts from that parameter. An
+ * access through any other member of the class (a pointer loaded from
+ * memory, another parameter, an alloca merged in) may hit the object at any
+ * place: anywhere. */
+static void measure_param_words(Layouts *l, bool trusted) {
+  EscGraph *g = l->g;
+  uint32_t reps[ESC_MAX_SUMMARY_PARAMS];
+  unsigned count = param_classes(g, reps);
+  for (uint32_t a = 0; a < g->access_count; a++) {
+    const EscAccess *access = &g->accesses[a];
+    if (access->kind == ESC_ACCESS_POINTERS)
+      continue;
+    uint32_t rep = esc_find(g, access->node);
+    for (unsigned i = 0; i < count; i++)
+      if (reps[i] == rep)
+        note_words(l, access, (int32_t)i, trusted, &g->param_words[i]);
+  }
+}
+
+/* True when some parameter's class is accessed as data. */
+static bool params_hold_data(EscGraph *g, const uint8_t *holds) {
+  uint32_t reps[ESC_MAX_SUMMARY_PARAMS];
+  unsigned count = param_classes(g, reps);
+  for (unsigned i = 0; i < count; i++)
+    if (reps[i] != ESC_NONE && (holds[reps[i]] & HOLDS_DATA))
+      return true;
+  return false;
+}
+
+/* Offsets count from where each parameter points. */
+static void start_params(Layouts *l) {
+  unsigned count = LLVMCountParams(l->g->function);
+  for (unsigned i = 0; i < count; i++) {
+    uint32_t node = esc_map_get(&l->g->values, LLVMGetParam(l->g->function, i));
+    if (node != ESC_NONE)
+      l->offsets[node] = known((int32_t)i, 0);
+  }
+}
+
 /* Rule "data, not a pointer" (field-offsets.ll; struct_fields.c,
  * summary_word_copy.c, memcpy_compare.c copy pointers as words and bytes). */
 void esc_resolve_layouts(EscGraph *g) {
@@ -310,20 +442,32 @@ void esc_resolve_layouts(EscGraph *g) {
     return;
   bool any_both;
   uint8_t *holds = access_kinds(g, &any_both);
-  if (!any_both) {
+  bool param_data = params_hold_data(g, holds);
+  if (!any_both && !param_data) {
     free(holds);
-    return; /* no offsets needed: nothing to judge */
+    return; /* no offsets needed: nothing to judge or measure */
   }
-  Layouts l = {g, esc_calloc(g->node_count, sizeof(Offset)), esc_calloc(g->node_count, 1),
-               esc_calloc(g->node_count, 1), NULL, 0};
+  Layouts l = {g,
+               esc_calloc(g->node_count, sizeof(Offset)),
+               esc_calloc(g->node_count, 1),
+               esc_calloc(g->node_count, 1),
+               esc_calloc(g->node_count, sizeof(int32_t)),
+               NULL,
+               0};
   for (uint32_t s = 0; s < g->site_count; s++)
     l.fixed[g->sites[s].node] = 1;
+  start_params(&l);
   collect_pointers(&l);
   bool trusted = solve_offsets(&l);
-  judge_overlaps(&l, holds, trusted);
+  find_bases(&l);
+  if (any_both)
+    judge_overlaps(&l, holds, trusted);
+  if (param_data)
+    measure_param_words(&l, trusted);
   free(holds);
   free(l.pointers);
   free(l.offsets);
   free(l.interior);
   free(l.fixed);
+  free(l.base);
 }

@@ -11,7 +11,12 @@
  *
  * Ranges need each address's offset from its object's start: 0 at an
  * allocation or alloca, shifted by constant GEPs, kept by casts, merged by
- * phi and select. A pointer loaded from memory is at offset 0 unless some
+ * phi and select. A parameter may point into the middle of its caller's
+ * object, so offsets from it count from where it points and compare only
+ * with each other: a class whose accesses count from two bases has unknown
+ * ranges. The same offsets say at which words of a parameter's own object
+ * the function reads and writes data (EscGraph.param_words), which its
+ * summary hands to callers (summary.h). A pointer loaded from memory is at offset 0 unless some
  * pointer stored into that class of memory may point inside an object; the
  * two facts depend on each other, so they are solved together to a fixpoint
  * (optimistic, monotone: offsets only lose precision, classes only become
@@ -36,12 +41,19 @@ void esc_record_access(EscGraph *g, LLVMValueRef inst, LLVMValueRef address, uin
  * of `node` (a callee's doing, seen through its summary). */
 void esc_record_class_access(EscGraph *g, LLVMValueRef inst, uint32_t node, EscAccessKind kind);
 
+/* Records that `inst` accesses as data the words `words` of the object
+ * `address` points into, counted from `address` (EscParamSummary's
+ * read_words and written_words). */
+void esc_record_words(EscGraph *g, LLVMValueRef inst, LLVMValueRef address, uint64_t words,
+                      EscAccessKind kind);
+
 /* The size in bytes of a value of `type` in memory, UINT64_MAX if unknown. */
 uint64_t esc_store_size(EscGraph *g, LLVMTypeRef type);
 
 /* Marks ESC_CONTENT_ESCAPES / ESC_CONTENT_FOREIGN on the classes whose
- * objects are read / written as data where they hold pointers. Call once,
- * after the graph is built and before it is solved. */
+ * objects are read / written as data where they hold pointers, and fills in
+ * g->param_words. Call once, after the graph is built and before it is
+ * solved. */
 void esc_resolve_layouts(EscGraph *g);
 
 #endif

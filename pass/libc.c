@@ -190,15 +190,23 @@ static bool is_the_library_function(EscHost *host, LLVMValueRef call, LLVMValueR
          !esc_has_fn_attr(call, fn, "nobuiltin") && !esc_builtins_disabled(call, fn);
 }
 
+/* The flags of a parameter's summary, with the words it names as data
+ * read or written anywhere. */
+static uint16_t flags_anywhere(const EscParamSummary *p) {
+  return p->flags | (p->read_words ? ESC_PARAM_READS_DATA : 0) |
+         (p->written_words ? ESC_PARAM_WRITES_DATA : 0);
+}
+
 /* What a callback does with the pointers it is handed, for pointers into
  * `data`: the comparator's summary for both parameters when it is a
- * function of this module the host has summarized, else everything. */
+ * function of this module the host has summarized, else everything. Its
+ * words count from an element, not from `data`: they are anywhere there. */
 static uint16_t callback_flags(EscHost *host, LLVMValueRef callback) {
   LLVMValueRef fn = LLVMIsAFunction(callback);
   const EscSummary *s = fn ? esc_host_summary(host, fn) : NULL;
   if (!s || s->param_count < 2)
     return KEEP;
-  return (s->params[0].flags | s->params[1].flags) & ~ESC_PARAM_RETURNED;
+  return (flags_anywhere(&s->params[0]) | flags_anywhere(&s->params[1])) & ~ESC_PARAM_RETURNED;
 }
 
 /* The text of a constant, NUL-terminated string global, or NULL. */
@@ -267,9 +275,11 @@ bool esc_libc_summary(EscHost *host, LLVMValueRef call, LLVMValueRef fn, EscSumm
   memset(out, 0, sizeof *out);
   out->param_count = e->params;
   for (unsigned i = 0; i < e->params; i++)
-    out->params[i] = (EscParamSummary){e->flags[i], (int8_t)(i == (unsigned)e->stored_from ? e->stored_into : -1)};
-  out->varargs =
-      (EscParamSummary){e->printf_format >= 0 ? printf_varargs(call, e) : e->varargs, -1};
+    out->params[i] = (EscParamSummary){
+        .flags = e->flags[i],
+        .stored_into = (int8_t)(i == (unsigned)e->stored_from ? e->stored_into : -1)};
+  out->varargs = (EscParamSummary){
+      .flags = e->printf_format >= 0 ? printf_varargs(call, e) : e->varargs, .stored_into = -1};
   if (e->callback >= 0) {
     uint16_t flags = callback_flags(host, LLVMGetOperand(call, (unsigned)e->callback));
     for (unsigned k = 0; k < 2; k++)

@@ -94,16 +94,21 @@ static uint8_t *class_uses(EscGraph *g) {
   return uses;
 }
 
-/* Data reads and writes through the parameter's own class, one level below
- * it, and (summarized as escaping) further down. */
-static uint16_t data_flags(const ClassFacts *facts, const Chain *c) {
+/* Data reads and writes through the parameter's own class, at the words
+ * layout.c named or anywhere; one level below it; and (summarized as
+ * escaping) further down. */
+static uint16_t data_flags(const ClassFacts *facts, const Chain *c, const EscDataWords *own,
+                           EscParamSummary *out) {
   static const uint16_t by_depth[3][2] = {
       {ESC_PARAM_READS_DATA, ESC_PARAM_WRITES_DATA},
       {ESC_PARAM_CONTENT_READS_DATA, ESC_PARAM_CONTENT_WRITES_DATA},
       {ESC_PARAM_CONTENT_ESCAPES, ESC_PARAM_CONTENT_WRITTEN},
   };
-  uint16_t flags = 0;
-  for (unsigned d = 0; d < c->length; d++) {
+  uint16_t flags = (own->read_anywhere ? ESC_PARAM_READS_DATA : 0) |
+                   (own->written_anywhere ? ESC_PARAM_WRITES_DATA : 0);
+  out->read_words = own->read;
+  out->written_words = own->written;
+  for (unsigned d = 1; d < c->length; d++) {
     uint8_t uses = facts->uses[c->classes[d]];
     if (uses & USE_READ)
       flags |= by_depth[d < 2 ? d : 2][0];
@@ -125,7 +130,7 @@ static bool moved_across_depths(EscGraph *g, const Chain *c) {
 }
 
 static uint16_t param_flags(EscGraph *g, const Chain *chains, unsigned count, unsigned i,
-                           const ClassFacts *facts) {
+                           const ClassFacts *facts, EscParamSummary *out) {
   const int32_t *owner = facts->owner;
   const Chain *c = &chains[i];
   if (!c->length)
@@ -151,7 +156,7 @@ static uint16_t param_flags(EscGraph *g, const Chain *chains, unsigned count, un
     flags |= ESC_PARAM_ADDRESS_KEPT;
   if (esc_has(g, self, ESC_ADDRESS_EXPOSED))
     flags |= ESC_PARAM_ADDRESS_EXPOSED;
-  flags |= data_flags(facts, c);
+  flags |= data_flags(facts, c, &g->param_words[i], out);
   for (unsigned d = 1; d < c->length; d++) {
     uint32_t k = c->classes[d];
     bool another_param = false;
@@ -182,7 +187,7 @@ bool esc_summarize(EscGraph *g, EscSummary *out) {
     return false;
   memset(out, 0, sizeof *out);
   out->param_count = count;
-  out->varargs = (EscParamSummary){ESC_PARAM_ALL_ESCAPES, -1};
+  out->varargs = (EscParamSummary){.flags = ESC_PARAM_ALL_ESCAPES, .stored_into = -1};
   Chain chains[ESC_MAX_SUMMARY_PARAMS];
   int32_t *owner = esc_calloc(g->node_count, sizeof *owner);
   for (uint32_t n = 0; n < g->node_count; n++)
@@ -202,7 +207,7 @@ bool esc_summarize(EscGraph *g, EscSummary *out) {
     bool pointer = LLVMGetTypeKind(type) == LLVMPointerTypeKind;
     out->params[i].stored_into = -1;
     out->params[i].flags = pointer || !esc_carries_pointers(type)
-                               ? param_flags(g, chains, count, i, &facts)
+                               ? param_flags(g, chains, count, i, &facts, &out->params[i])
                                : out->varargs.flags; /* aggregates of pointers */
   }
   free(owner);

@@ -16,9 +16,11 @@
  *   ESC_PARAM_CONTENT_WRITTEN  the callee may store pointers, or data over
  *                              pointers, into what it points to
  *   ESC_PARAM_READS_DATA       the callee reads the object's bytes as data,
- *   ESC_PARAM_WRITES_DATA      or writes data into them: harmless for a
- *                              buffer of chars, not where the caller keeps
- *                              pointers (the caller judges that by offset)
+ *   ESC_PARAM_WRITES_DATA      or writes data into them, at places it cannot
+ *                              name (`read_words` and `written_words` name
+ *                              the others): harmless for a buffer of chars,
+ *                              not where the caller keeps pointers (the
+ *                              caller judges that by offset)
  *   ESC_PARAM_CONTENT_READS_DATA, ESC_PARAM_CONTENT_WRITES_DATA
  *                              the same, one dereference down
  *   ESC_PARAM_ADDRESS_KEPT     the callee may keep the address, not the object
@@ -61,9 +63,16 @@ enum {
 
 #define ESC_MAX_SUMMARY_PARAMS 16
 
+/* The data the callee reads and writes in the parameter's own object at
+ * places it can name: bit k of `read_words` (`written_words`) says it may
+ * read (write) bytes [8k, 8k + 8) counted from where the pointer points, as
+ * data. Everything else it reads or writes as data is ESC_PARAM_READS_DATA
+ * (ESC_PARAM_WRITES_DATA): anywhere in the object. A summary with words but
+ * without those flags touches no other byte as data. */
 typedef struct EscParamSummary {
   uint16_t flags;
   int8_t stored_into;
+  uint64_t read_words, written_words;
 } EscParamSummary;
 
 typedef struct EscSummary {
