@@ -16,6 +16,10 @@ typedef struct Rewriter {
   LLVMBuilderRef builder;
   LLVMModuleRef module;
   LLVMContextRef context;
+  /* By class: its promoted sites as a list (next_promoted, by site), and how
+   * many of its sites' objects may be on the heap; built once, so that each
+   * free looks at the promoted sites of its class only. */
+  uint32_t *first_promoted, *next_promoted, *heap_sites;
 } Rewriter;
 
 static bool promoted(const EscSite *site) { return site->verdict == ESC_PROMOTED; }
@@ -155,15 +159,42 @@ static bool may_leave_slot(const EscSite *site) {
   return esc_run_time_size(site) || site->reallocated;
 }
 
-static FreeTargets targets_of(EscGraph *g, const EscFree *fr, LLVMValueRef freed) {
-  FreeTargets t = {0, 0, NULL};
-  LLVMValueRef base = strip_casts(freed);
-  for (uint32_t s = esc_first_site(g, fr->node); s != ESC_NONE; s = g->sites[s].next_in_class) {
-    EscSite *site = &g->sites[s];
+static void index_classes(Rewriter *r) {
+  EscGraph *g = r->g;
+  r->first_promoted = esc_calloc(g->node_count, sizeof *r->first_promoted);
+  r->next_promoted = esc_calloc(g->site_count, sizeof *r->next_promoted);
+  r->heap_sites = esc_calloc(g->node_count, sizeof *r->heap_sites);
+  for (uint32_t n = 0; n < g->node_count; n++)
+    r->first_promoted[n] = ESC_NONE;
+  for (uint32_t s = g->site_count; s-- > 0;) {
+    const EscSite *site = &g->sites[s];
+    uint32_t rep = esc_find(g, site->node);
     if (!promoted(site) || may_leave_slot(site))
-      t.heap++;
-    if (!promoted(site))
-      continue;
+      r->heap_sites[rep]++;
+    if (promoted(site)) {
+      r->next_promoted[s] = r->first_promoted[rep];
+      r->first_promoted[rep] = s;
+    }
+  }
+}
+
+static void free_index(Rewriter *r) {
+  free(r->first_promoted);
+  free(r->next_promoted);
+  free(r->heap_sites);
+}
+
+/* The promoted sites of the class of `node`, in program order. */
+static uint32_t first_promoted(const Rewriter *r, uint32_t node) {
+  return r->first_promoted[esc_find(r->g, node)];
+}
+
+static FreeTargets targets_of(const Rewriter *r, const EscFree *fr, LLVMValueRef freed) {
+  EscGraph *g = r->g;
+  FreeTargets t = {0, r->heap_sites[esc_find(g, fr->node)], NULL};
+  LLVMValueRef base = strip_casts(freed);
+  for (uint32_t s = first_promoted(r, fr->node); s != ESC_NONE; s = r->next_promoted[s]) {
+    EscSite *site = &g->sites[s];
     t.promoted++;
     if (site->call == base && !may_leave_slot(site))
       t.exact = site;
@@ -171,17 +202,16 @@ static FreeTargets targets_of(EscGraph *g, const EscFree *fr, LLVMValueRef freed
   return t;
 }
 
-/* free(p) -> free(p == slot ? NULL : p) for every promoted slot p may be. */
+/* free(p) -> free(p == slot ? NULL : p) for every promoted slot p may be
+ * (solve.c keeps them few: rule "few slots per free"). */
 static void guard_free(Rewriter *r, const EscFree *fr) {
   unsigned ptr_arg = fr->ptr_arg;
   EscGraph *g = r->g;
   LLVMValueRef freed = LLVMGetOperand(fr->call, ptr_arg);
   LLVMTypeRef type = LLVMTypeOf(freed);
   position_at(r, fr->call);
-  for (uint32_t s = esc_first_site(g, fr->node); s != ESC_NONE; s = g->sites[s].next_in_class) {
+  for (uint32_t s = first_promoted(r, fr->node); s != ESC_NONE; s = r->next_promoted[s]) {
     EscSite *site = &g->sites[s];
-    if (!promoted(site))
-      continue;
     LLVMValueRef slot = site->slot;
     if (LLVMTypeOf(slot) != type)
       slot = LLVMBuildAddrSpaceCast(r->builder, slot, type, "");
@@ -198,17 +228,13 @@ static void guard_free(Rewriter *r, const EscFree *fr) {
 
 /* realloc of the class's one promoted object: the helper of grow.h. */
 static void rewrite_realloc(Rewriter *r, const EscFree *fr) {
-  EscGraph *g = r->g;
-  for (uint32_t s = esc_first_site(g, fr->node); s != ESC_NONE; s = g->sites[s].next_in_class)
-    if (promoted(&g->sites[s])) {
-      LLVMValueRef grown = esc_grow_in_slot(g, fr, &g->sites[s]);
-      char *name = take_name(fr->call, "");
-      LLVMSetValueName2(grown, name, strlen(name));
-      free(name);
-      LLVMReplaceAllUsesWith(fr->call, grown);
-      LLVMInstructionEraseFromParent(fr->call);
-      return;
-    }
+  uint32_t s = first_promoted(r, fr->node);
+  LLVMValueRef grown = esc_grow_in_slot(r->g, fr, &r->g->sites[s]);
+  char *name = take_name(fr->call, "");
+  LLVMSetValueName2(grown, name, strlen(name));
+  free(name);
+  LLVMReplaceAllUsesWith(fr->call, grown);
+  LLVMInstructionEraseFromParent(fr->call);
 }
 
 /* Each return of the site's class hands back a heap copy (grow.h). */
@@ -224,11 +250,13 @@ static void move_at_returns(EscGraph *g, const EscSite *site) {
 static bool rewrite_free(Rewriter *r, const EscFree *fr) {
   EscGraph *g = r->g;
   if (fr->reallocates) {
+    if (first_promoted(r, fr->node) == ESC_NONE)
+      return false;
     rewrite_realloc(r, fr);
     return true;
   }
   LLVMValueRef freed = LLVMGetOperand(fr->call, fr->ptr_arg);
-  FreeTargets t = targets_of(g, fr, freed);
+  FreeTargets t = targets_of(r, fr, freed);
   if (!t.promoted)
     return false;
   bool only_promoted = t.heap == 0 && !esc_has(g, fr->node, ESC_EXTERNAL);
@@ -422,7 +450,8 @@ bool esc_rewrite(EscGraph *g, const EscOptions *options) {
   drop_tail_markers(g);
   LLVMModuleRef module = LLVMGetGlobalParent(g->function);
   Rewriter r = {g, LLVMCreateBuilderInContext(LLVMGetModuleContext(module)), module,
-                LLVMGetModuleContext(module)};
+                LLVMGetModuleContext(module), NULL, NULL, NULL};
+  index_classes(&r);
   for (uint32_t s = 0; s < g->site_count; s++)
     if (promoted(&g->sites[s]))
       create_slot(&r, &g->sites[s]);
@@ -435,6 +464,7 @@ bool esc_rewrite(EscGraph *g, const EscOptions *options) {
   for (uint32_t s = 0; s < g->site_count; s++)
     if (promoted(&g->sites[s]))
       rewrite_site(&r, &g->sites[s]);
+  free_index(&r);
   LLVMDisposeBuilder(r.builder);
   if (heap) {
     LLVMValueRef stack = esc_host_move_body(g->host, ".escape.stack");

@@ -358,6 +358,26 @@ uint64_t esc_promoted_bytes(EscGraph *g) {
   return used;
 }
 
+/* Rule "few slots per free" (shared-frees.ll): a free whose pointer may be
+ * any of several promoted objects compares it with each of their slots, so
+ * a class that is freed keeps at most ESC_MAX_SLOTS_PER_FREE promoted
+ * sites, the first in program order; the guards then grow linearly with the
+ * function, not with its frees times its sites. */
+static void judge_shared_frees(EscGraph *g) {
+  uint32_t *promoted = esc_calloc(g->node_count, sizeof *promoted); /* by class */
+  uint8_t *freed = esc_calloc(g->node_count, 1);
+  for (uint32_t f = 0; f < g->free_count; f++)
+    freed[esc_find(g, g->frees[f].node)] = 1;
+  for (uint32_t s = 0; s < g->site_count; s++) {
+    EscSite *site = &g->sites[s];
+    uint32_t rep = esc_find(g, site->node);
+    if (site->verdict == ESC_PROMOTED && freed[rep] && ++promoted[rep] > ESC_MAX_SLOTS_PER_FREE)
+      site->verdict = ESC_SHARED_FREES;
+  }
+  free(promoted);
+  free(freed);
+}
+
 /* The room check calls the function's versions through a musttail forward:
  * a function it cannot forward to keeps its objects on the heap. */
 static void judge_versioning(EscGraph *g, const EscOptions *options) {
@@ -464,6 +484,7 @@ void esc_solve(EscGraph *g, const EscOptions *options) {
   judge_reallocs(g, options);
   judge_size(g, options);
   judge_loops(g);
+  judge_shared_frees(g);
   judge_versioning(g, options);
   judge_budget(g, options);
 }

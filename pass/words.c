@@ -87,6 +87,8 @@ static ReasonWords reason_words(EscReason reason) {
   case ESC_NOT_INLINED:
     return (ReasonWords){.alone = "allocated inside a function not inlined here",
                          .with_detail = "allocated inside %s, not inlined here"};
+  case ESC_SHARED_FREES:
+    return (ReasonWords){.alone = "its frees may free too many objects on the stack already"};
   }
   return (ReasonWords){.alone = ""};
 }

@@ -52,7 +52,12 @@ typedef enum EscReason {
   ESC_OUT_OF_SIGHT,     /* allocated inside a callee whose body the module does not have
                            (detail: its name; none for a function pointer) */
   ESC_NOT_INLINED,      /* allocated inside a callee the module defines (detail) */
+  ESC_SHARED_FREES,     /* its frees may free ESC_MAX_SLOTS_PER_FREE promoted objects already */
 } EscReason;
+
+/* The most promoted objects one free may free: a free that may free several
+ * compares its pointer with each of their slots. */
+#define ESC_MAX_SLOTS_PER_FREE 8
 
 /* ---- Messages ----
  *
