@@ -53,8 +53,9 @@ static void report_site(EscGraph *g, const EscSite *site, const char *allocation
   EscWords verdict, facts;
   EscText reason = ESC_TEXT_INIT;
   if (promoted) {
-    esc_say_moved(&verdict, allocation, esc_run_time_size(site), site->limit,
-                  site->moves_at_return);
+    EscMovedWhen when = {esc_run_time_size(site), site->limit, site->one_at_a_time,
+                         site->moves_at_return};
+    esc_say_moved(&verdict, allocation, &when);
   } else {
     esc_verdict_text(&reason, g, site);
     esc_say_escapes(&verdict, allocation, reason.buf, escapes_at);

@@ -90,6 +90,10 @@ typedef struct EscSite {
                         in, and the object may move to the heap (grow.h) */
   bool moves_at_return; /* returned, and only that: copied to the heap at each return
                            while it is still in its slot (grow.h) */
+  bool one_at_a_time;   /* made in a cycle while its last object may still live: the
+                           slot takes a new object only once the last one is freed,
+                           as `busy` tells (solve.c, rule "one at a time") */
+  LLVMValueRef busy;    /* the i1 alloca saying the slot holds a live object */
 } EscSite;
 
 /* True for the reasons that compare a need with a limit (EscSite.needed, limit). */

@@ -115,16 +115,27 @@ static char *take_name(LLVMValueRef value, const char *fallback) {
   return kept;
 }
 
+/* A site whose call stays, behind a test of whether the slot takes the
+ * object: a size known only at run time, or a slot taken one at a time. */
+static bool tested_at_run_time(const EscSite *site) {
+  return esc_run_time_size(site) || site->one_at_a_time;
+}
+
 static void create_slot(Rewriter *r, EscSite *site) {
   LLVMValueRef first = LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(r->g->function));
   LLVMPositionBuilderBefore(r->builder, first);
   LLVMSetCurrentDebugLocation2(r->builder, NULL);
   /* The slot takes over the call's name when it replaces the call. */
-  char *name = esc_run_time_size(site) ? NULL : take_name(site->call, "escape.slot");
+  char *name = tested_at_run_time(site) ? NULL : take_name(site->call, "escape.slot");
   LLVMTypeRef type = LLVMArrayType2(LLVMInt8TypeInContext(r->context), site->capacity);
   site->slot = LLVMBuildAlloca(r->builder, type, name ? name : "escape.slot");
   LLVMSetAlignment(site->slot, site->align);
   free(name);
+  if (site->one_at_a_time) {
+    LLVMTypeRef i1 = LLVMInt1TypeInContext(r->context);
+    site->busy = LLVMBuildAlloca(r->builder, i1, "escape.busy");
+    LLVMBuildStore(r->builder, LLVMConstInt(i1, 0, false), site->busy);
+  }
 }
 
 /* ---- frees ------------------------------------------------------------ */
@@ -153,10 +164,10 @@ typedef struct FreeTargets {
   EscSite *exact;          /* the promoted site the operand certainly is, always a slot */
 } FreeTargets;
 
-/* A promoted object that may also be on the heap: its size did not fit, or
- * a realloc moved it. */
+/* A promoted object that may also be on the heap: its size did not fit, its
+ * slot was busy, or a realloc moved it. */
 static bool may_leave_slot(const EscSite *site) {
-  return esc_run_time_size(site) || site->reallocated;
+  return tested_at_run_time(site) || site->reallocated;
 }
 
 static void index_classes(Rewriter *r) {
@@ -203,7 +214,8 @@ static FreeTargets targets_of(const Rewriter *r, const EscFree *fr, LLVMValueRef
 }
 
 /* free(p) -> free(p == slot ? NULL : p) for every promoted slot p may be
- * (solve.c keeps them few: rule "few slots per free"). */
+ * (solve.c keeps them few: rule "few slots per free"); a slot taken one at
+ * a time is free again when p == slot. */
 static void guard_free(Rewriter *r, const EscFree *fr) {
   unsigned ptr_arg = fr->ptr_arg;
   EscGraph *g = r->g;
@@ -216,6 +228,13 @@ static void guard_free(Rewriter *r, const EscFree *fr) {
     if (LLVMTypeOf(slot) != type)
       slot = LLVMBuildAddrSpaceCast(r->builder, slot, type, "");
     LLVMValueRef same = LLVMBuildICmp(r->builder, LLVMIntEQ, freed, slot, "escape.guard");
+    if (site->busy) {
+      LLVMTypeRef i1 = LLVMInt1TypeInContext(r->context);
+      LLVMValueRef held = LLVMBuildLoad2(r->builder, i1, site->busy, "escape.held");
+      LLVMValueRef still = LLVMBuildSelect(r->builder, same, LLVMConstInt(i1, 0, false), held,
+                                           "escape.still.held");
+      LLVMBuildStore(r->builder, still, site->busy);
+    }
     freed = LLVMBuildSelect(r->builder, same, LLVMConstNull(type), freed, "escape.free");
   }
   LLVMSetOperand(fr->call, ptr_arg, freed);
@@ -365,10 +384,29 @@ static LLVMValueRef run_time_bytes(Rewriter *r, const EscSite *site, LLVMValueRe
   return bytes;
 }
 
-/* Rule "fits at run time" (run-time-sizes.ll; run_time_sizes.c):
+/* The bytes the object starts with in its slot, and in *takes whether the
+ * slot takes it: its run-time size fits, and a slot taken one at a time is
+ * not busy. */
+static LLVMValueRef slot_test(Rewriter *r, const EscSite *site, LLVMValueRef *takes) {
+  LLVMValueRef bytes = LLVMConstInt(LLVMInt64TypeInContext(r->context), site->capacity, false);
+  *takes = NULL;
+  if (esc_run_time_size(site))
+    bytes = site->allocator.copies_string ? string_length(r, site, takes)
+                                          : run_time_bytes(r, site, takes);
+  if (site->busy) {
+    LLVMTypeRef i1 = LLVMInt1TypeInContext(r->context);
+    LLVMValueRef held = LLVMBuildLoad2(r->builder, i1, site->busy, "escape.held");
+    LLVMValueRef idle = LLVMBuildNot(r->builder, held, "escape.idle");
+    *takes = *takes ? LLVMBuildAnd(r->builder, *takes, idle, "escape.takes") : idle;
+  }
+  return bytes;
+}
+
+/* Rules "fits at run time" (run-time-sizes.ll; run_time_sizes.c) and "one
+ * at a time" (promote-loops.ll; loop_carried.c):
  *
- *     head:  fits = bytes <= capacity; br fits, small, large
- *     small: lifetime.start(slot) [memset(slot, 0, bytes)]; br join
+ *     head:  takes = bytes <= capacity [&& !busy]; br takes, small, large
+ *     small: lifetime.start(slot) [memset(slot, 0, bytes)] [busy = 1]; br join
  *            (strdup: head measures strnlen(s, capacity) < capacity, and
  *            small copies the string and its NUL)
  *     large: p = allocator(...)   (a call, or the invoke with its unwind edge)
@@ -376,12 +414,11 @@ static LLVMValueRef run_time_bytes(Rewriter *r, const EscSite *site, LLVMValueRe
  *
  * Every free of the object's class is guarded (rewrite_free), and its null
  * checks stay: the heap way may still fail. */
-static void rewrite_run_time_site(Rewriter *r, EscSite *site) {
+static void rewrite_tested_site(Rewriter *r, EscSite *site) {
   EscHost *host = r->g->host;
-  LLVMValueRef call = site->call, fits;
+  LLVMValueRef call = site->call, takes;
   position_at(r, call);
-  LLVMValueRef bytes = site->allocator.copies_string ? string_length(r, site, &fits)
-                                                     : run_time_bytes(r, site, &fits);
+  LLVMValueRef bytes = slot_test(r, site, &takes);
   LLVMBasicBlockRef head = LLVMGetInstructionParent(call);
   /* The records before the call describe the state before the test; those
    * after it, the object (a phi's now), after the join. */
@@ -397,10 +434,13 @@ static void rewrite_run_time_site(Rewriter *r, EscSite *site) {
   LLVMInstructionEraseFromParent(LLVMGetBasicBlockTerminator(head));
   LLVMPositionBuilderAtEnd(r->builder, head);
   LLVMSetCurrentDebugLocation2(r->builder, at);
-  LLVMBuildCondBr(r->builder, fits, small, large);
+  LLVMBuildCondBr(r->builder, takes, small, large);
 
   LLVMPositionBuilderAtEnd(r->builder, small);
   start_slot(r, site, bytes);
+  if (site->busy)
+    LLVMBuildStore(r->builder, LLVMConstInt(LLVMInt1TypeInContext(r->context), 1, false),
+                   site->busy);
   LLVMBuildBr(r->builder, join);
 
   /* Before the debug records of join's first instruction too: a phi carries none. */
@@ -415,8 +455,8 @@ static void rewrite_run_time_site(Rewriter *r, EscSite *site) {
 }
 
 static void rewrite_site(Rewriter *r, EscSite *site) {
-  if (esc_run_time_size(site)) {
-    rewrite_run_time_site(r, site);
+  if (tested_at_run_time(site)) {
+    rewrite_tested_site(r, site);
     return;
   }
   LLVMValueRef call = site->call;

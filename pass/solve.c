@@ -159,9 +159,22 @@ static void mark_musttail_reach(EscGraph *g) {
 
 static LLVMBasicBlockRef block_of(LLVMValueRef inst) { return LLVMGetInstructionParent(inst); }
 
-static void carried_by(EscSite *site, EscGraph *g, LLVMValueRef phi) {
-  site->verdict = ESC_LOOP_CARRIED;
-  site->cause = esc_cause(g, ESC_LOOP_CARRIED, phi, NULL, ESC_NONE);
+/* Rule "one at a time": an object made in a cycle that a pointer may carry
+ * into the next trip (`cause`: the phi, the store, the call that keeps its
+ * address) shares its one slot with the objects the site makes later, so
+ * the slot takes one only while it is free: a flag set where the object
+ * starts in the slot and cleared by the free that frees the slot (every
+ * free of the class compares its pointer with the slot already); the other
+ * objects go to the heap. An object that is also realloc'd or moved at a
+ * return would need the flag in the helpers of grow.h too: it stays on
+ * the heap (promote-loops.ll; loop_carried.c, one_at_a_time.c). */
+static void carried_by(EscSite *site, uint32_t cause) {
+  if (site->reallocated || site->moves_at_return) {
+    site->verdict = ESC_LOOP_CARRIED;
+    site->cause = cause;
+  } else {
+    site->one_at_a_time = true;
+  }
 }
 
 /* A phi of the site's class in `header`, or NULL. The phis of a block are
@@ -197,7 +210,7 @@ static void judge_carrying_phis(EscGraph *g, const bool *in_cycle) {
     esc_map_put(&first_phi, LLVMBasicBlockAsValue(block_of(g->phis[p])), p);
   for (uint32_t s = 0; s < g->site_count; s++) {
     EscSite *site = &g->sites[s];
-    if (!in_cycle[s] || site->verdict != ESC_PROMOTED)
+    if (!in_cycle[s] || site->verdict != ESC_PROMOTED || site->one_at_a_time)
       continue;
     uint32_t rep = esc_find(g, site->node);
     LLVMBasicBlockRef headers[MAX_NESTING], block = block_of(site->call);
@@ -209,25 +222,24 @@ static void judge_carrying_phis(EscGraph *g, const bool *in_cycle) {
     if (!phi && (irreducible || n > MAX_NESTING))
       phi = any_carrying_phi(g, rep, block);
     if (phi)
-      carried_by(site, g, phi);
+      carried_by(site, esc_cause(g, ESC_LOOP_CARRIED, phi, NULL, ESC_NONE));
   }
   esc_map_free(&first_phi);
 }
 
-/* Go's loop rule: an object made in a cycle may share one stack slot across
- * iterations only if no pointer to it survives into the next iteration,
- * through a phi at the cycle's header, through memory, or as an address a
- * callee kept (promote-loops.ll; loop_carried.c, helper_loop.c). */
+/* Go's loop rule: an object made in a cycle may share one stack slot with
+ * the objects of later iterations freely only if no pointer to it survives
+ * into the next iteration, through a phi at the cycle's header, through
+ * memory, or as an address a callee kept; otherwise one at a time (above;
+ * promote-loops.ll; loop_carried.c, helper_loop.c). */
 static void judge_loops(EscGraph *g) {
   bool *in_cycle = esc_calloc(g->site_count, sizeof *in_cycle);
   for (uint32_t s = 0; s < g->site_count; s++) {
     EscSite *site = &g->sites[s];
     in_cycle[s] = esc_host_in_cycle(g->host, block_of(site->call));
     uint32_t kept = g->nodes[esc_find(g, site->node)].kept_cause;
-    if (in_cycle[s] && kept != ESC_NONE && site->verdict == ESC_PROMOTED) {
-      site->verdict = ESC_LOOP_CARRIED;
-      site->cause = kept; /* the store, or the call that keeps the address */
-    }
+    if (in_cycle[s] && kept != ESC_NONE && site->verdict == ESC_PROMOTED)
+      carried_by(site, kept); /* the store, or the call that keeps the address */
   }
   judge_carrying_phis(g, in_cycle);
   free(in_cycle);

@@ -181,19 +181,25 @@ static void number(EscWords *w, const char *key, const char *fmt, ...) {
   part(w, key, text, NULL);
 }
 
-void esc_say_moved(EscWords *w, const char *allocation, bool run_time, uint64_t limit,
-                   bool until_return) {
+void esc_say_moved(EscWords *w, const char *allocation, const EscMovedWhen *when) {
   start(w, "MovedToStack", ESC_REMARK_PASSED);
   say(w, "moved to stack: ");
   part(w, "Allocation", allocation, NULL);
-  if (run_time) {
-    say(w, " (up to ");
-    number(w, "Limit", "%" PRIu64, limit);
-    say(w, " bytes, else heap");
+  bool tested = when->run_time || when->one_at_a_time;
+  if (tested)
+    say(w, " (");
+  if (when->run_time) {
+    say(w, "up to ");
+    number(w, "Limit", "%" PRIu64, when->limit);
+    say(w, " bytes, ");
   }
-  if (until_return)
-    say(w, run_time ? "; to the heap when returned" : " (to the heap when returned");
-  if (run_time || until_return)
+  if (when->one_at_a_time)
+    say(w, "one at a time, ");
+  if (tested)
+    say(w, "else heap");
+  if (when->until_return)
+    say(w, tested ? "; to the heap when returned" : " (to the heap when returned");
+  if (tested || when->until_return)
     say(w, ")");
 }
 

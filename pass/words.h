@@ -74,12 +74,18 @@ typedef struct EscWords {
   size_t used;
 } EscWords;
 
-/* "moved to stack: ALLOCATION", and for a size known only at run time
- * (`run_time`) " (up to LIMIT bytes, else heap)", for an object copied to
- * the heap at its returns (`until_return`) " (to the heap when returned)";
- * both: " (up to LIMIT bytes, else heap; to the heap when returned)". */
-void esc_say_moved(EscWords *w, const char *allocation, bool run_time, uint64_t limit,
-                   bool until_return);
+/* When a promoted object is in its slot, as its remark says. */
+typedef struct EscMovedWhen {
+  bool run_time;      /* its size is known only at run time: "up to LIMIT bytes" */
+  uint64_t limit;
+  bool one_at_a_time; /* its slot takes one object at a time: "one at a time" */
+  bool until_return;  /* it is copied to the heap at its returns */
+} EscMovedWhen;
+
+/* "moved to stack: ALLOCATION", then the conditions of `when`:
+ * " (up to LIMIT bytes, one at a time, else heap)" with the ones that
+ * apply, and " (to the heap when returned)", after a "; " when both. */
+void esc_say_moved(EscWords *w, const char *allocation, const EscMovedWhen *when);
 
 /* "ALLOCATION escapes to heap: REASON", the reason linked to `at`, the
  * place of the escape (may be NULL). */

@@ -95,8 +95,7 @@
 ; CHECK-NEXT:through_memory:     from *slot = p (assign)
 ; CHECK-NEXT:through_memory:     from q = *slot (indirection)
 ; CHECK-NEXT:through_memory:     from sink(q) (call parameter)
-; CHECK-NEXT:loop_carried: malloc(16) escapes to heap: live across loop iterations
-; CHECK-NEXT:loop_carried:     from *p = prev (live across loop iterations)
+; CHECK-NEXT:loop_carried: moved to stack: malloc(16) (one at a time, else heap)
 ; CHECK-NEXT:sizes: malloc(4096) escapes to heap: too large for stack (4096 > 1024 bytes)
 ; CHECK-NEXT:sizes:     from malloc(4096) (too large for stack (4096 > 1024 bytes))
 ; CHECK-NEXT:sizes: malloc(n) escapes to heap: non-constant size

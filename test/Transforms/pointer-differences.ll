@@ -148,11 +148,13 @@ entry:
   ret i8 %v
 }
 
-; In a loop, an object whose address becomes an integer stays on the heap
-; (ptrtoint.ll), a distance too.
+; In a loop, an object whose address becomes an integer takes its slot one
+; at a time (ptrtoint.ll), a distance too; freed in its iteration, it finds
+; the slot free every time.
 ; CHECK-LABEL: define void @in_a_loop(
-; CHECK:         %p = call ptr @malloc(i64 39)
-; REMARK-DAG: remark: <unknown>:0:0: malloc(39) escapes to heap: live across loop iterations{{$}}
+; CHECK:         %escape.idle = xor i1 %escape.held{{[0-9]*}}, true
+; CHECK:         %p = phi ptr [ %escape.slot, %escape.small ], [ %0, %escape.large ]
+; REMARK-DAG: remark: <unknown>:0:0: moved to stack: malloc(39) (one at a time, else heap){{$}}
 define void @in_a_loop(i64 %n) {
 entry:
   br label %loop

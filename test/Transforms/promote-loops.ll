@@ -1,7 +1,10 @@
 ; Allocations inside loops. One alloca in the entry block serves every
-; iteration, so an object may be promoted only when it is dead by the time the
-; next iteration allocates again: a pointer that reaches a loop-header phi or
-; memory while in the loop is live across iterations and stays on the heap.
+; iteration. An object dead by the time the next iteration allocates again
+; takes the slot each time; one that a pointer may carry into the next
+; iteration (a loop-header phi, memory, an address a callee keeps) takes it
+; one at a time: a flag, set when the slot takes an object and cleared by the
+; free that frees the slot, sends the site's other objects to the heap while
+; the slot holds a live one (rule "one at a time", pass/solve.c).
 ;
 ; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check>' -verify-each -S %s | FileCheck %s
 ; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check>' -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | FileCheck %s --check-prefix=REMARK
@@ -13,10 +16,11 @@ target triple = "x86_64-pc-linux-gnu"
 declare ptr @malloc(i64)
 declare ptr @calloc(i64, i64)
 declare void @free(ptr)
+declare ptr @realloc(ptr, i64)
 declare void @use(ptr nocapture) nofree nounwind
 declare void @use2(ptr nocapture, ptr nocapture) nofree nounwind
 
-; COUNT: {{^}}16{{$}}
+; COUNT: {{^}}17{{$}}
 
 ; malloc/free in the body: the alloca is hoisted, the markers stay in the loop.
 define void @loop_malloc_free_pair(i32 %n) {
@@ -263,19 +267,40 @@ found:
   ret void
 }
 
-; The previous iteration's object is still in use when the next is made.
+; The previous iteration's object is still in use when the next is made: the
+; slot takes every other one. The free of %prev clears the flag when it frees
+; the slot; the free after the loop too.
 define void @loop_carried_through_header_phi(i32 %n) {
 ; CHECK-LABEL: define void @loop_carried_through_header_phi(
 ; CHECK-NEXT:  entry:
+; CHECK-NEXT:    %escape.slot = alloca [16 x i8], align 16
+; CHECK-NEXT:    %escape.busy = alloca i1, align 1
+; CHECK-NEXT:    store i1 false, ptr %escape.busy, align 1
 ; CHECK-NEXT:    br label %loop
 ; CHECK:       loop:
-; CHECK:         %prev = phi ptr [ null, %entry ], [ %p, %loop ]
-; CHECK-NEXT:    %p = call ptr @malloc(i64 16)
+; CHECK:         %prev = phi ptr [ null, %entry ], [ %p, %escape.join ]
+; CHECK-NEXT:    %[[HELD:escape.held[0-9]*]] = load i1, ptr %escape.busy, align 1
+; CHECK-NEXT:    %escape.idle = xor i1 %[[HELD]], true
+; CHECK-NEXT:    br i1 %escape.idle, label %escape.small, label %escape.large
+; CHECK:       escape.small:
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 16, )?}}ptr %escape.slot)
+; CHECK-NEXT:    store i1 true, ptr %escape.busy, align 1
+; CHECK-NEXT:    br label %escape.join
+; CHECK:       escape.large:
+; CHECK-NEXT:    %[[HEAP:[0-9]+]] = call ptr @malloc(i64 16)
+; CHECK:       escape.join:
+; CHECK-NEXT:    %p = phi ptr [ %escape.slot, %escape.small ], [ %[[HEAP]], %escape.large ]
 ; CHECK-NEXT:    call void @use2(ptr %p, ptr %prev)
-; CHECK-NEXT:    call void @free(ptr %prev)
+; CHECK-NEXT:    %escape.guard = icmp eq ptr %prev, %escape.slot
+; CHECK-NEXT:    %[[WAS:escape.held[0-9]*]] = load i1, ptr %escape.busy, align 1
+; CHECK-NEXT:    %[[NOW:escape.still.held[0-9]*]] = select i1 %escape.guard, i1 false, i1 %[[WAS]]
+; CHECK-NEXT:    store i1 %[[NOW]], ptr %escape.busy, align 1
+; CHECK-NEXT:    %escape.free = select i1 %escape.guard, ptr null, ptr %prev
+; CHECK-NEXT:    call void @free(ptr %escape.free)
 ; CHECK:       exit:
-; CHECK-NEXT:    call void @free(ptr %p)
-; REMARK-DAG: remark: {{.*}}malloc(16) escapes to heap: live across loop iterations{{$}}
+; CHECK-NEXT:    %escape.guard1 = icmp eq ptr %p, %escape.slot
+; CHECK:         call void @free(ptr %escape.free{{[0-9]+}})
+; REMARK-DAG: remark: {{.*}}moved to stack: malloc(16) (one at a time, else heap){{$}}
 entry:
   br label %loop
 
@@ -294,14 +319,20 @@ exit:
   ret void
 }
 
-; Kept in a slot declared outside the loop and freed one iteration later.
+; Kept in a variable declared outside the loop and freed one iteration later,
+; before the next is made: the flag is clear whenever the slot is asked.
 define i32 @loop_carried_through_memory(i32 %n) {
 ; CHECK-LABEL: define i32 @loop_carried_through_memory(
 ; CHECK:       loop:
-; CHECK:         %p = call ptr @malloc(i64 16)
-; CHECK-NOT:     lifetime
+; CHECK:         %old = load ptr, ptr %slot, align 8
+; CHECK-NEXT:    %escape.guard = icmp eq ptr %old, %escape.slot
+; CHECK:         store i1 %escape.still.held, ptr %escape.busy, align 1
+; CHECK:         call void @free(ptr %escape.free)
+; CHECK-NEXT:    %[[HELD:escape.held[0-9]*]] = load i1, ptr %escape.busy, align 1
+; CHECK-NEXT:    %escape.idle = xor i1 %[[HELD]], true
+; CHECK-NEXT:    br i1 %escape.idle, label %escape.small, label %escape.large
 ; CHECK:         ret i32
-; REMARK-DAG: remark: {{.*}}malloc(16) escapes to heap: live across loop iterations{{$}}
+; REMARK-DAG: remark: {{.*}}moved to stack: malloc(16) (one at a time, else heap){{$}}
 entry:
   %slot = alloca ptr, align 8
   store ptr null, ptr %slot, align 8
@@ -325,15 +356,16 @@ exit:
   ret i32 %v
 }
 
-; A select feeding the header phi carries the object just as well.
+; A select feeding the header phi carries the object just as well. Nothing
+; frees it: once the slot is taken, the other objects are the heap's.
 define void @loop_carried_through_select(i32 %n) {
 ; CHECK-LABEL: define void @loop_carried_through_select(
 ; CHECK:       loop:
-; CHECK:         %p = call ptr @malloc(i64 16)
+; CHECK:         br i1 %escape.idle, label %escape.small, label %escape.large
 ; CHECK:         %keep = select i1 %odd, ptr %p, ptr %best
 ; CHECK:       exit:
 ; CHECK-NEXT:    call void @use(ptr %keep)
-; REMARK-DAG: remark: {{.*}}malloc(16) escapes to heap: live across loop iterations{{$}}
+; REMARK-DAG: remark: {{.*}}moved to stack: malloc(16) (one at a time, else heap){{$}}
 entry:
   br label %loop
 
@@ -358,9 +390,11 @@ exit:
 define void @irreducible_cycle_carried(i1 %c, i1 %d) {
 ; CHECK-LABEL: define void @irreducible_cycle_carried(
 ; CHECK:       {{^}}b:
-; CHECK:         %p = call ptr @malloc(i64 16)
+; CHECK:         br i1 %escape.idle, label %escape.small, label %escape.large
+; CHECK:       escape.join:
+; CHECK-NEXT:    %p = phi ptr [ %escape.slot, %escape.small ], [ %{{[0-9]+}}, %escape.large ]
 ; CHECK-NEXT:    call void @use2(ptr %p, ptr %pb)
-; REMARK-DAG: remark: {{.*}}malloc(16) escapes to heap: live across loop iterations{{$}}
+; REMARK-DAG: remark: {{.*}}moved to stack: malloc(16) (one at a time, else heap){{$}}
 entry:
   br i1 %c, label %a, label %b
 
@@ -381,8 +415,8 @@ exit:
 
 ; Building a list in a local head object: each node is stored to memory while
 ; in the loop (the next iteration overwrites, the previous node stays
-; reachable through the next one), so nodes stay on the heap. The head itself
-; is allocated once, outside the loop.
+; reachable through the next one). The nodes escape here (@use may read the
+; list), the head, allocated once outside the loop, does not.
 define void @loop_node_stored_into_outer_object(i32 %n) {
 ; CHECK-LABEL: define void @loop_node_stored_into_outer_object(
 ; CHECK:       loop:
@@ -416,9 +450,11 @@ exit:
 define void @carried_by_outer_loop_phi(i32 %n) {
 ; CHECK-LABEL: define void @carried_by_outer_loop_phi(
 ; CHECK:       inner:
-; CHECK:         %p = call ptr @malloc(i64 16)
+; CHECK:         br i1 %escape.idle, label %escape.small, label %escape.large
+; CHECK:       escape.join:
+; CHECK-NEXT:    %p = phi ptr [ %escape.slot, %escape.small ], [ %{{[0-9]+}}, %escape.large ]
 ; CHECK-NEXT:    call void @use2(ptr %p, ptr %keep)
-; REMARK-DAG: remark: {{.*}}malloc(16) escapes to heap: live across loop iterations{{$}}
+; REMARK-DAG: remark: {{.*}}moved to stack: malloc(16) (one at a time, else heap){{$}}
 entry:
   br label %outer
 
@@ -513,5 +549,32 @@ outer.latch:
   br i1 %ci, label %outer, label %exit
 
 exit:
+  ret void
+}
+
+; Carried and realloc'd: the helper that grows the object in its slot knows
+; no flag, so the object stays on the heap with Go's reason.
+define void @loop_carried_and_reallocated(i32 %n) {
+; CHECK-LABEL: define void @loop_carried_and_reallocated(
+; CHECK-NOT:     alloca
+; CHECK:         %p = call ptr @malloc(i64 16)
+; CHECK-NEXT:    %q = call ptr @realloc(ptr %p, i64 32)
+; REMARK-DAG: remark: {{.*}}malloc(16) escapes to heap: live across loop iterations{{$}}
+entry:
+  br label %loop
+
+loop:
+  %i = phi i32 [ 0, %entry ], [ %i.next, %loop ]
+  %prev = phi ptr [ null, %entry ], [ %q, %loop ]
+  %p = call ptr @malloc(i64 16)
+  %q = call ptr @realloc(ptr %p, i64 32)
+  call void @use2(ptr %q, ptr %prev)
+  call void @free(ptr %prev)
+  %i.next = add i32 %i, 1
+  %c = icmp slt i32 %i.next, %n
+  br i1 %c, label %loop, label %exit
+
+exit:
+  call void @free(ptr %q)
   ret void
 }

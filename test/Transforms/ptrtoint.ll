@@ -120,8 +120,10 @@ define <2 x i64> @vector(ptr %other) {
 }
 
 ; In a loop, the address counts as kept: the slot's address would be the
-; same in every iteration, the heap's is not while objects are alive.
-; REMARK: remark: <unknown>:0:0: malloc(16) escapes to heap: live across loop iterations
+; same in every iteration, the heap's is not while objects are alive. So the
+; slot takes one object at a time: these are never freed, and every object
+; after the first is on the heap, at an address of its own.
+; REMARK: remark: <unknown>:0:0: moved to stack: malloc(16) (one at a time, else heap)
 define i64 @in_loop(i64 %n) {
 entry:
   br label %loop

@@ -184,9 +184,22 @@ exit:
   ret void
 }
 
-; A loop that keeps the previous iteration's object is Go's loop rule, as for
-; constant sizes.
-; REMARK: remark: <unknown>:0:0: malloc(i) escapes to heap: live across loop iterations
+; A loop that keeps the previous iteration's object takes the slot one at a
+; time, as for constant sizes (promote-loops.ll): the size must fit and the
+; slot be free.
+; CHECK-LABEL: define internal void @loop_carried.escape.stack(i64 %k)
+; CHECK:         %escape.busy = alloca i1, align 1
+; CHECK-NEXT:    store i1 false, ptr %escape.busy, align 1
+; CHECK:       head:
+; CHECK:         %escape.fits = icmp ule i64 %i, 256
+; CHECK-NEXT:    %[[HELD:escape.held[0-9]*]] = load i1, ptr %escape.busy, align 1
+; CHECK-NEXT:    %escape.idle = xor i1 %[[HELD]], true
+; CHECK-NEXT:    %escape.takes = and i1 %escape.fits, %escape.idle
+; CHECK-NEXT:    br i1 %escape.takes, label %escape.small, label %escape.large
+; CHECK:       escape.small:
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 256, )?}}ptr %escape.slot)
+; CHECK-NEXT:    store i1 true, ptr %escape.busy, align 1
+; REMARK: remark: <unknown>:0:0: moved to stack: malloc(i) (up to 256 bytes, one at a time, else heap)
 define void @loop_carried(i64 %k) {
 entry:
   br label %head

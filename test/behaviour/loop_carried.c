@@ -1,9 +1,11 @@
 // RUN: %difftest %s
+// EXPECT-PROMOTED: 3
 //
-// Objects that live across loop iterations must stay on the heap: a linked
-// list built in a loop, a pointer to the previous iteration's object kept
-// and freed one iteration later, and a buffer kept only on some iterations.
-// A promotion to one reused stack slot would make every node the same node.
+// Objects that live across loop iterations: a linked list built in a loop, a
+// pointer to the previous iteration's object kept and freed one iteration
+// later, and a buffer kept only on some iterations. Each site's slot takes
+// one object at a time (rule "one at a time"), the others go to the heap; a
+// slot reused while its object lives would make every node the same node.
 #include <stdio.h>
 #include <stdlib.h>
 

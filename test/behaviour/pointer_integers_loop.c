@@ -1,11 +1,13 @@
 // RUN: %difftest %s
 // DIFFTEST-ALLOW-LEAKS
+// EXPECT-PROMOTED: 1
 //
 // Rule "an address that stays an integer", in a loop: each iteration makes
 // an object that is never freed and compares its address with the previous
 // iteration's. On the heap the live objects' addresses all differ; in one
 // reused stack slot they would all be equal. The address counts as kept, so
-// the loop rule leaves the objects on the heap (ptrtoint.ll, in_loop).
+// the slot takes one object at a time: the first, never freed, keeps it, and
+// the others are the heap's (ptrtoint.ll, in_loop).
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -67,8 +67,8 @@ char *pick(int n) {
 }
 
 
-// Made in a loop and kept by the next iteration's object: Go's loop rule,
-// with the store that keeps it.
+// Made in a loop and kept by the next iteration's object: the slot takes one
+// node at a time, the others go to the heap. A promotion has no path.
 long chain(int n) {
   struct node *head = 0;
   for (int i = 0; i < n; i++) {
@@ -84,6 +84,26 @@ long chain(int n) {
     free(head);
     head = next;
   }
+  return sum;
+}
+
+// Grown by realloc and kept for the next iteration: the growing slot takes
+// no one-at-a-time flag, so Go's loop rule, with the phi that keeps it.
+long grown_pairs(int n) {
+  long sum = 0;
+  char *prev = 0;
+  for (int i = 0; i < n; i++) {
+    char *c = malloc(16);
+    char *g = realloc(c, 32);
+    if (!g)
+      abort();
+    g[0] = (char)i;
+    if (prev)
+      sum += prev[0];
+    free(prev);
+    prev = g;
+  }
+  free(prev);
   return sum;
 }
 
@@ -138,5 +158,6 @@ long chain(int n) {
 // expected-remark@62 {{  flow: ~r0 = b:}}
 // expected-remark@62 {{    from n == 0 ? b : a (assign)}}
 // expected-remark-re@62 {{    from return n == 0 ? b : a (return) at {{.*}}paths.c:67:1}}
-// expected-remark@75 {{malloc(16) escapes to heap: live across loop iterations}}
-// expected-remark-re@75 {{    from *c = head (live across loop iterations) at {{.*}}paths.c:77:13}}
+// expected-remark@75 {{moved to stack: malloc(16) (one at a time, else heap)}}
+// expected-remark@96 {{malloc(16) escapes to heap: live across loop iterations}}
+// expected-remark@96 {{    from prev = g (live across loop iterations)}}

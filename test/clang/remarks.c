@@ -96,7 +96,7 @@ long carried_and_freed(int n) {
   for (int i = 0; i < n; i++) {
     // Reading head->value below does not read head->next: fields are told
     // apart by offset.
-    struct node *x = malloc(sizeof *x); // expected-remark {{malloc(16) escapes to heap: live across loop iterations}}
+    struct node *x = malloc(sizeof *x); // expected-remark {{moved to stack: malloc(16) (one at a time, else heap)}}
     x->next = head;
     x->value = i;
     head = x;
