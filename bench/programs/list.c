@@ -1,9 +1,11 @@
-/* list.c: what the pass leaves alone.
+/* list.c: objects live across loop iterations.
  *
  * Each call builds a short linked list of 8 nodes, one malloc per node in a
  * loop, walks it and frees it. A node is stored into the next one, so it is
- * live across loop iterations and stays on the heap (Go's loop rule); the
- * stack version, an array of 8 nodes, shows what is left on the table. */
+ * live across loop iterations: a node site's slot takes one node at a time
+ * (rule "one at a time"), and a list longer than the loop's unrolling would
+ * have its other nodes on the heap. The stack version is an array of 8
+ * nodes. */
 #include "bench.h"
 
 struct node {
