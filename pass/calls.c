@@ -129,9 +129,13 @@ static void apply_summary(EscGraph *g, LLVMValueRef call, const Callee *callee, 
     esc_mark(g, node, ESC_ESCAPED, esc_cause(g, ESC_PASSED, call, callee->name, ESC_NONE));
   if (p.flags & ESC_PARAM_FREES)
     esc_mark(g, node, ESC_ESCAPED, esc_cause(g, ESC_FREED_BY_CALLEE, call, callee->name, ESC_NONE));
-  if (p.flags & ESC_PARAM_CONTENT_ESCAPES)
-    esc_mark(g, node, ESC_CONTENT_ESCAPES,
+  if (p.flags & ESC_PARAM_CONTENT_ESCAPES) {
+    uint32_t from = node;
+    for (unsigned d = 0; d < p.content_escapes_below; d++)
+      from = esc_pointee(g, from);
+    esc_mark(g, from, ESC_CONTENT_ESCAPES,
              esc_cause(g, ESC_CONTENT_READ, call, callee->name, ESC_NONE));
+  }
   if (p.flags & ESC_PARAM_CONTENT_WRITTEN)
     esc_mark(g, node, ESC_CONTENT_FOREIGN, ESC_NONE);
   if (p.flags & ESC_PARAM_ADDRESS_KEPT)

@@ -363,7 +363,7 @@ struct EscapePass : PassInfoMixin<EscapePass> {
     S.param_count = F.arg_size();
     for (EscParamSummary &P : S.params)
       P.stored_into = -1;
-    S.varargs = {ESC_PARAM_ALL_ESCAPES, -1, 0, 0};
+    S.varargs = {ESC_PARAM_ALL_ESCAPES, -1, 0, 0, 0};
     return S;
   }
 
@@ -373,6 +373,7 @@ struct EscapePass : PassInfoMixin<EscapePass> {
     for (unsigned I = 0; I < A.param_count; ++I)
       if (A.params[I].flags != B.params[I].flags ||
           A.params[I].stored_into != B.params[I].stored_into ||
+          A.params[I].content_escapes_below != B.params[I].content_escapes_below ||
           A.params[I].read_words != B.params[I].read_words ||
           A.params[I].written_words != B.params[I].written_words)
         return false;

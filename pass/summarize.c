@@ -98,7 +98,7 @@ static uint8_t *class_uses(EscGraph *g) {
  * layout.c named or anywhere; one level below it; and (summarized as
  * escaping) further down. */
 static uint16_t data_flags(const ClassFacts *facts, const Chain *c, const EscDataWords *own,
-                           EscParamSummary *out) {
+                           EscParamSummary *out, unsigned *escapes_at) {
   static const uint16_t by_depth[3][2] = {
       {ESC_PARAM_READS_DATA, ESC_PARAM_WRITES_DATA},
       {ESC_PARAM_CONTENT_READS_DATA, ESC_PARAM_CONTENT_WRITES_DATA},
@@ -114,6 +114,8 @@ static uint16_t data_flags(const ClassFacts *facts, const Chain *c, const EscDat
       flags |= by_depth[d < 2 ? d : 2][0];
     if (uses & USE_WRITTEN)
       flags |= by_depth[d < 2 ? d : 2][1];
+    if (d >= 2 && uses && d < *escapes_at)
+      *escapes_at = d;
   }
   return flags;
 }
@@ -139,13 +141,16 @@ static uint16_t param_flags(EscGraph *g, const Chain *chains, unsigned count, un
     return ESC_PARAM_ALL_ESCAPES;
   uint32_t self = c->classes[0];
   uint16_t flags = 0;
+  unsigned escapes_at = c->length; /* the first depth whose class escapes */
   /* Rule "stored below a parameter": a pointer stored into memory reachable
    * from any parameter, its own included, has left the call
    * (summaries-cycles.ll: self_link, insert_after, child_parent). */
   if (esc_has(g, self, ESC_ESCAPED) || owner[self] != OWNER_NONE)
     flags |= ESC_PARAM_ESCAPES;
-  if (moved_across_depths(g, c))
+  if (moved_across_depths(g, c)) {
     flags |= ESC_PARAM_CONTENT_ESCAPES | ESC_PARAM_CONTENT_WRITTEN;
+    escapes_at = 1;
+  }
   if (esc_has(g, self, ESC_RETURNS))
     flags |= ESC_PARAM_RETURNED;
   if (facts->uses[self] & USE_FREED)
@@ -156,19 +161,26 @@ static uint16_t param_flags(EscGraph *g, const Chain *chains, unsigned count, un
     flags |= ESC_PARAM_ADDRESS_KEPT;
   if (esc_has(g, self, ESC_ADDRESS_EXPOSED))
     flags |= ESC_PARAM_ADDRESS_EXPOSED;
-  flags |= data_flags(facts, c, &g->param_words[i], out);
+  flags |= data_flags(facts, c, &g->param_words[i], out, &escapes_at);
   for (unsigned d = 1; d < c->length; d++) {
     uint32_t k = c->classes[d];
     bool another_param = false;
     for (unsigned j = 0; j < count; j++)
       another_param |= chains[j].length && chains[j].classes[0] == k;
     if (esc_has(g, k, ESC_ESCAPED) || esc_has(g, k, ESC_RETURNS) || owner[k] == OWNER_SEVERAL ||
-        another_param || (facts->uses[k] & USE_FREED))
+        another_param || (facts->uses[k] & USE_FREED)) {
       flags |= ESC_PARAM_CONTENT_ESCAPES;
+      escapes_at = d < escapes_at ? d : escapes_at;
+    }
     if (esc_has(g, k, ESC_STORED) || esc_has(g, k, ESC_CONTENT_FOREIGN) ||
         esc_has(g, k, ESC_EXTERNAL) || another_param)
       flags |= ESC_PARAM_CONTENT_WRITTEN;
   }
+  /* Rule "escaping starts below" (summaries-depths.ll; summary_depths.c): the classes above the
+   * first that escapes keep their objects (ctx->buf when only what the
+   * buffer holds may leak). */
+  if (flags & ESC_PARAM_CONTENT_ESCAPES)
+    out->content_escapes_below = (uint8_t)(escapes_at - 1);
   return flags;
 }
 

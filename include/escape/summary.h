@@ -72,6 +72,11 @@ enum {
 typedef struct EscParamSummary {
   uint16_t flags;
   int8_t stored_into;
+  /* With ESC_PARAM_CONTENT_ESCAPES: how many dereferences below the
+   * parameter's pointee the escaping starts; 0, the pointee itself (what
+   * everything but summarize.c says). A helper that keeps ctx->buf but may
+   * leak what the buffer holds has 1. */
+  uint8_t content_escapes_below;
   uint64_t read_words, written_words;
 } EscParamSummary;
 
