@@ -115,6 +115,15 @@ static char *take_name(LLVMValueRef value, const char *fallback) {
   return kept;
 }
 
+/* The one-at-a-time flag's values, and its value now. */
+static LLVMValueRef flag_value(Rewriter *r, bool value) {
+  return LLVMConstInt(LLVMInt1TypeInContext(r->context), value, false);
+}
+
+static LLVMValueRef load_busy(Rewriter *r, const EscSite *site) {
+  return LLVMBuildLoad2(r->builder, LLVMInt1TypeInContext(r->context), site->busy, "escape.held");
+}
+
 /* A site whose call stays, behind a test of whether the slot takes the
  * object: a size known only at run time, or a slot taken one at a time. */
 static bool tested_at_run_time(const EscSite *site) {
@@ -132,9 +141,8 @@ static void create_slot(Rewriter *r, EscSite *site) {
   LLVMSetAlignment(site->slot, site->align);
   free(name);
   if (site->one_at_a_time) {
-    LLVMTypeRef i1 = LLVMInt1TypeInContext(r->context);
-    site->busy = LLVMBuildAlloca(r->builder, i1, "escape.busy");
-    LLVMBuildStore(r->builder, LLVMConstInt(i1, 0, false), site->busy);
+    site->busy = LLVMBuildAlloca(r->builder, LLVMInt1TypeInContext(r->context), "escape.busy");
+    LLVMBuildStore(r->builder, flag_value(r, false), site->busy);
   }
 }
 
@@ -229,10 +237,8 @@ static void guard_free(Rewriter *r, const EscFree *fr) {
       slot = LLVMBuildAddrSpaceCast(r->builder, slot, type, "");
     LLVMValueRef same = LLVMBuildICmp(r->builder, LLVMIntEQ, freed, slot, "escape.guard");
     if (site->busy) {
-      LLVMTypeRef i1 = LLVMInt1TypeInContext(r->context);
-      LLVMValueRef held = LLVMBuildLoad2(r->builder, i1, site->busy, "escape.held");
-      LLVMValueRef still = LLVMBuildSelect(r->builder, same, LLVMConstInt(i1, 0, false), held,
-                                           "escape.still.held");
+      LLVMValueRef still = LLVMBuildSelect(r->builder, same, flag_value(r, false),
+                                           load_busy(r, site), "escape.still.held");
       LLVMBuildStore(r->builder, still, site->busy);
     }
     freed = LLVMBuildSelect(r->builder, same, LLVMConstNull(type), freed, "escape.free");
@@ -394,9 +400,7 @@ static LLVMValueRef slot_test(Rewriter *r, const EscSite *site, LLVMValueRef *ta
     bytes = site->allocator.copies_string ? string_length(r, site, takes)
                                           : run_time_bytes(r, site, takes);
   if (site->busy) {
-    LLVMTypeRef i1 = LLVMInt1TypeInContext(r->context);
-    LLVMValueRef held = LLVMBuildLoad2(r->builder, i1, site->busy, "escape.held");
-    LLVMValueRef idle = LLVMBuildNot(r->builder, held, "escape.idle");
+    LLVMValueRef idle = LLVMBuildNot(r->builder, load_busy(r, site), "escape.idle");
     *takes = *takes ? LLVMBuildAnd(r->builder, *takes, idle, "escape.takes") : idle;
   }
   return bytes;
@@ -439,8 +443,7 @@ static void rewrite_tested_site(Rewriter *r, EscSite *site) {
   LLVMPositionBuilderAtEnd(r->builder, small);
   start_slot(r, site, bytes);
   if (site->busy)
-    LLVMBuildStore(r->builder, LLVMConstInt(LLVMInt1TypeInContext(r->context), 1, false),
-                   site->busy);
+    LLVMBuildStore(r->builder, flag_value(r, true), site->busy);
   LLVMBuildBr(r->builder, join);
 
   /* Before the debug records of join's first instruction too: a phi carries none. */
