@@ -179,6 +179,29 @@ __attribute__((noinline)) static unsigned two_sites(int n) {
   return bad + drain(keep, seeds, 5, 40);
 }
 
+/* Recursion inside the loop while the previous node lives: every frame has
+ * a slot and a flag of its own, so a deeper call's nodes never take the
+ * slot of a shallower frame's live node. */
+__attribute__((noinline)) static unsigned recursive(int depth, int width) {
+  struct cell *prev = NULL;
+  unsigned bad = 0;
+  for (int i = 0; i < width; i++) {
+    struct cell *c = malloc(sizeof *c);
+    c->seed = (unsigned)(depth * 10 + i);
+    c->next = prev;
+    if (depth > 0)
+      bad += recursive(depth - 1, width);
+    if (prev) {
+      bad += prev->seed != (unsigned)(depth * 10 + i - 1);
+      free(prev);
+    }
+    prev = c;
+  }
+  bad += prev->seed != (unsigned)(depth * 10 + width - 1);
+  free(prev);
+  return bad;
+}
+
 /* strdup in a loop, the previous copy compared with the new one. */
 __attribute__((noinline)) static unsigned strings(int n) {
   char text[32], *prev = NULL;
@@ -206,6 +229,7 @@ int main(int argc, char **argv) {
     bad += some_kept(41 + argc);
     bad += nested(9 + argc);
     bad += two_sites(23 + argc);
+    bad += recursive(3 + argc, 2 + argc);
   }
   printf("bad %u, equal neighbours %u\n", bad, strings(31 + argc));
   return bad != 0;
