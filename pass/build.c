@@ -35,15 +35,112 @@ static void escape_operands(EscGraph *g, LLVMValueRef inst, EscReason reason,
   make_external(g, inst);
 }
 
-enum { MAX_INTEGER_VALUES = 64 };
+enum { MAX_INTEGER_VALUES = 64, MAX_DIFFERENCE_EDGES = 8 };
 
-/* `sub (ptrtoint a), (ptrtoint b)` of integers: the distance between two
- * addresses, judged as a whole (esc_judge_address_differences). */
+/* What one side of a difference is on one way into a block. */
+typedef enum { TERM_UNKNOWN, TERM_CONSTANT, TERM_ADDRESS } TermKind;
+
+static bool is_no_value(LLVMValueRef v) {
+  return LLVMIsUndef(v) || LLVMIsPoison(v) || LLVMIsAConstantPointerNull(v);
+}
+
+/* The address of a pointer: none for null (and undef, poison). */
+static TermKind address_term(LLVMValueRef v, LLVMValueRef *pointer) {
+  if (is_no_value(v))
+    return TERM_CONSTANT;
+  *pointer = v;
+  return TERM_ADDRESS;
+}
+
+/* An integer: a constant, or the address of `*pointer` (a ptrtoint). */
+static TermKind integer_term(LLVMValueRef v, LLVMValueRef *pointer) {
+  if (LLVMIsAConstantInt(v) || is_no_value(v))
+    return TERM_CONSTANT;
+  if (!LLVMIsAPtrToIntInst(v) && !(LLVMIsAConstantExpr(v) && LLVMGetConstOpcode(v) == LLVMPtrToInt))
+    return TERM_UNKNOWN;
+  return address_term(LLVMGetOperand(v, 0), pointer);
+}
+
+/* What `phi` receives from `pred` (phis of one block may list their
+ * predecessors in different orders). */
+static LLVMValueRef incoming_from(LLVMValueRef phi, LLVMBasicBlockRef pred) {
+  unsigned n = LLVMCountIncoming(phi);
+  for (unsigned i = 0; i < n; i++)
+    if (LLVMGetIncomingBlock(phi, i) == pred)
+      return LLVMGetIncomingValue(phi, i);
+  return NULL;
+}
+
+/* One side of `sub` as it is on the way into `block` from `pred`: a phi of
+ * `block` (of integers, or of the pointer a ptrtoint reads) takes what it
+ * receives from there; anything else is itself. */
+static TermKind term_on_edge(LLVMValueRef side, LLVMBasicBlockRef block, LLVMBasicBlockRef pred,
+                             LLVMValueRef *pointer) {
+  LLVMValueRef in;
+  if (LLVMIsAPHINode(side) && LLVMGetInstructionParent(side) == block)
+    return (in = incoming_from(side, pred)) ? integer_term(in, pointer) : TERM_UNKNOWN;
+  if (LLVMIsAPtrToIntInst(side)) {
+    LLVMValueRef from = LLVMGetOperand(side, 0);
+    if (LLVMIsAPHINode(from) && LLVMGetInstructionParent(from) == block)
+      return (in = incoming_from(from, pred)) ? address_term(in, pointer) : TERM_UNKNOWN;
+  }
+  return integer_term(side, pointer);
+}
+
+/* The block whose phis a side of `sub` reads, NULL for none. */
+static LLVMBasicBlockRef phi_block_of(LLVMValueRef side) {
+  if (LLVMIsAPtrToIntInst(side))
+    side = LLVMGetOperand(side, 0);
+  return LLVMIsAPHINode(side) ? LLVMGetInstructionParent(side) : NULL;
+}
+
+/* The pointers whose addresses `sub a, b` subtracts, into out[] (at most
+ * 2 * MAX_DIFFERENCE_EDGES); 0 when it is not a difference of addresses.
+ * Either a - b of two ptrtoints, or, with a side that is a phi (of ptrtoints
+ * or constants) or a ptrtoint of a phi, the same on every way into the phis'
+ * block: on each, two addresses, or two constants (GVN leaves `end - begin`
+ * of a vector as `ptrtoint (phi [null, end]) - phi [0, ptrtoint begin]`). */
+static unsigned difference_pointers(LLVMValueRef sub, LLVMValueRef *out) {
+  if (LLVMGetInstructionOpcode(sub) != LLVMSub ||
+      LLVMGetTypeKind(LLVMTypeOf(sub)) != LLVMIntegerTypeKind)
+    return 0;
+  LLVMValueRef sides[2] = {LLVMGetOperand(sub, 0), LLVMGetOperand(sub, 1)};
+  LLVMBasicBlockRef block = phi_block_of(sides[0]), other = phi_block_of(sides[1]);
+  if (!block)
+    block = other;
+  if (other && other != block)
+    return 0;
+  if (!block) {
+    bool both = LLVMIsAPtrToIntInst(sides[0]) && LLVMIsAPtrToIntInst(sides[1]);
+    if (!both)
+      return 0;
+    out[0] = LLVMGetOperand(sides[0], 0);
+    out[1] = LLVMGetOperand(sides[1], 0);
+    return 2;
+  }
+  LLVMValueRef phi = LLVMGetFirstInstruction(block);
+  unsigned edges = LLVMCountIncoming(phi), count = 0;
+  if (edges > MAX_DIFFERENCE_EDGES)
+    return 0;
+  for (unsigned k = 0; k < edges; k++) {
+    LLVMBasicBlockRef pred = LLVMGetIncomingBlock(phi, k);
+    LLVMValueRef pointers[2];
+    TermKind terms[2] = {term_on_edge(sides[0], block, pred, &pointers[0]),
+                         term_on_edge(sides[1], block, pred, &pointers[1])};
+    if (terms[0] != terms[1] || terms[0] == TERM_UNKNOWN)
+      return 0;
+    if (terms[0] == TERM_ADDRESS) {
+      out[count++] = pointers[0];
+      out[count++] = pointers[1];
+    }
+  }
+  return count;
+}
+
+/* `sub` of two addresses, judged as a whole (esc_judge_address_differences). */
 static bool is_address_difference(LLVMValueRef inst) {
-  return LLVMGetInstructionOpcode(inst) == LLVMSub &&
-         LLVMGetTypeKind(LLVMTypeOf(inst)) == LLVMIntegerTypeKind &&
-         LLVMIsAPtrToIntInst(LLVMGetOperand(inst, 0)) &&
-         LLVMIsAPtrToIntInst(LLVMGetOperand(inst, 1));
+  LLVMValueRef pointers[2 * MAX_DIFFERENCE_EDGES];
+  return difference_pointers(inst, pointers) > 0;
 }
 
 /* Where the address a ptrtoint makes goes, as an escape's detail; NULL when
@@ -94,38 +191,35 @@ static const char *integer_leaves(LLVMValueRef ptrtoint) {
   return NULL;
 }
 
-/* The node of a ptrtoint's pointer, ESC_NONE for a constant (a fresh node
- * of its own each time, which no other pointer shares). */
-static uint32_t node_of_address(EscGraph *g, LLVMValueRef ptrtoint) {
-  return esc_map_get(&g->values, LLVMGetOperand(ptrtoint, 0));
-}
-
 /* Rule "a distance is not an address" (pointer-differences.ll;
  * pointer_differences.cpp): a - b of two pointers of one class that holds
  * nothing foreign (not EXTERNAL: no global, parameter or pointer loaded from
  * memory the function does not own) is an offset between the function's own
  * objects, such as a vector's size, `end - begin`. Wherever it goes, no one
  * can add it to an address of the class to forge a pointer: none leaves the
- * function (the class would escape). Any other difference may be one: it
- * goes where its integer goes, as for a ptrtoint (integer_leaves). */
+ * function (the class would escape). So is a difference that, on each way
+ * into a block, is one of those or of two constants (difference_pointers).
+ * Any other difference may be an address: it goes where its integer goes, as
+ * for a ptrtoint (integer_leaves). A pointer that is not in the graph (a
+ * constant) has a class of its own. */
 bool esc_judge_address_differences(EscGraph *g) {
   bool marked = false;
   for (uint32_t i = 0; i < g->difference_count; i++) {
     LLVMValueRef difference = g->differences[i];
-    LLVMValueRef from[2] = {LLVMGetOperand(difference, 0), LLVMGetOperand(difference, 1)};
-    uint32_t a = node_of_address(g, from[0]), b = node_of_address(g, from[1]);
-    if (a != ESC_NONE && b != ESC_NONE && esc_find(g, a) == esc_find(g, b) &&
-        !esc_has(g, a, ESC_EXTERNAL))
-      continue;
-    const char *leaves = integer_leaves(difference);
-    for (unsigned k = 0; k < 2 && leaves; k++) {
-      LLVMValueRef pointer = LLVMGetOperand(from[k], 0);
-      uint32_t node = node_of_address(g, from[k]);
-      if (esc_value_carries_pointers(pointer) && !esc_has(g, node, ESC_ESCAPED)) {
-        esc_escape(g, pointer, ESC_PTRTOINT, from[k], leaves);
+    LLVMValueRef pointers[2 * MAX_DIFFERENCE_EDGES];
+    unsigned count = difference_pointers(difference, pointers);
+    uint32_t first = esc_map_get(&g->values, pointers[0]);
+    bool distance = first != ESC_NONE && !esc_has(g, first, ESC_EXTERNAL);
+    for (unsigned k = 1; k < count && distance; k++) {
+      uint32_t node = esc_map_get(&g->values, pointers[k]);
+      distance = node != ESC_NONE && esc_find(g, node) == esc_find(g, first);
+    }
+    const char *leaves = distance ? NULL : integer_leaves(difference);
+    for (unsigned k = 0; k < count && leaves; k++)
+      if (!esc_has(g, esc_node(g, pointers[k]), ESC_ESCAPED)) {
+        esc_escape(g, pointers[k], ESC_PTRTOINT, difference, leaves);
         marked = true;
       }
-    }
   }
   return marked;
 }

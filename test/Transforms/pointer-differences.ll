@@ -22,7 +22,7 @@ declare ptr @malloc(i64)
 declare void @free(ptr)
 declare void @show(i64)
 
-; COUNT: {{^}}10{{$}}
+; COUNT: {{^}}14{{$}}
 
 ; CHECK-LABEL: define void @size_passed(
 ; CHECK-NEXT:  entry:
@@ -146,6 +146,102 @@ entry:
   %v = load i8, ptr %back
   call void @free(ptr %p)
   ret i8 %v
+}
+
+; A difference of phis, judged on each way into their block: GVN leaves a
+; vector's `end - begin` (here a size for operator delete, after a path where
+; the vector stayed empty) as `ptrtoint (phi [null, end]) - phi [0, begin]`.
+; Each way gives two addresses of the object or two constants.
+; CHECK-LABEL: define void @size_of_maybe_empty(
+; CHECK-NOT:     @malloc
+; CHECK:         ret void
+; REMARK-DAG: remark: <unknown>:0:0: moved to stack: malloc(42){{$}}
+define void @size_of_maybe_empty(i1 %empty) {
+entry:
+  br i1 %empty, label %join, label %fill
+fill:
+  %p = call ptr @malloc(i64 42)
+  %b = ptrtoint ptr %p to i64
+  %end = getelementptr i8, ptr %p, i64 40
+  br label %join
+join:
+  %last = phi ptr [ null, %entry ], [ %end, %fill ]
+  %first = phi ptr [ null, %entry ], [ %p, %fill ]
+  %begin = phi i64 [ 0, %entry ], [ %b, %fill ]
+  %e = ptrtoint ptr %last to i64
+  %size = sub i64 %e, %begin
+  call void @show(i64 %size)
+  call void @free(ptr %first)
+  ret void
+}
+
+; The same with a side that is not a phi: on the way from entry the
+; difference is 0 - p, the address itself, negated.
+; CHECK-LABEL: define void @null_on_one_way(
+; CHECK:         %p = call ptr @malloc(i64 43)
+; REMARK-DAG: remark: <unknown>:0:0: malloc(43) escapes to heap: converted to an integer (passed to a call){{$}}
+define void @null_on_one_way(i1 %c) {
+entry:
+  %p = call ptr @malloc(i64 43)
+  %end = getelementptr i8, ptr %p, i64 40
+  br i1 %c, label %join, label %other
+other:
+  br label %join
+join:
+  %last = phi ptr [ null, %entry ], [ %end, %other ]
+  %e = ptrtoint ptr %last to i64
+  %b = ptrtoint ptr %p to i64
+  %d = sub i64 %e, %b
+  call void @show(i64 %d)
+  call void @free(ptr %p)
+  ret void
+}
+
+; Phis of one block listing their predecessors in other orders: paired by
+; block, the way from %fill gives null - p (an address); paired by position,
+; the difference would look like one of two distances.
+; CHECK-LABEL: define void @phis_in_other_orders(
+; CHECK:         %p = call ptr @malloc(i64 44)
+; REMARK-DAG: remark: <unknown>:0:0: malloc(44) escapes to heap: converted to an integer (passed to a call){{$}}
+define void @phis_in_other_orders(i1 %c) {
+entry:
+  %p = call ptr @malloc(i64 44)
+  %b = ptrtoint ptr %p to i64
+  %end = getelementptr i8, ptr %p, i64 40
+  br i1 %c, label %fill, label %join
+fill:
+  br label %join
+join:
+  %last = phi ptr [ %end, %entry ], [ null, %fill ]
+  %begin = phi i64 [ %b, %fill ], [ 0, %entry ]
+  %e = ptrtoint ptr %last to i64
+  %d = sub i64 %e, %begin
+  call void @show(i64 %d)
+  call void @free(ptr %p)
+  ret void
+}
+
+; The same phis in other orders, agreeing on each way: a distance.
+; CHECK-LABEL: define void @phis_in_other_orders_agree(
+; CHECK-NOT:     @malloc
+; CHECK:         ret void
+; REMARK-DAG: remark: <unknown>:0:0: moved to stack: malloc(45){{$}}
+define void @phis_in_other_orders_agree(i1 %c) {
+entry:
+  %p = call ptr @malloc(i64 45)
+  %b = ptrtoint ptr %p to i64
+  %end = getelementptr i8, ptr %p, i64 40
+  br i1 %c, label %fill, label %join
+fill:
+  br label %join
+join:
+  %last = phi ptr [ %end, %entry ], [ null, %fill ]
+  %begin = phi i64 [ 0, %fill ], [ %b, %entry ]
+  %e = ptrtoint ptr %last to i64
+  %d = sub i64 %e, %begin
+  call void @show(i64 %d)
+  call void @free(ptr %p)
+  ret void
 }
 
 ; In a loop, an object whose address becomes an integer takes its slot one
