@@ -210,6 +210,8 @@ static void build_generic_call(EscGraph *g, LLVMValueRef call) {
       esc_escape(g, op, ESC_UNSUPPORTED_USE, call, "operand bundle");
   }
   build_result(g, call, &callee);
+  if (callee.summary && callee.summary->through_copy)
+    esc_append_value(&g->copy_calls, &g->copy_call_count, &g->copy_call_capacity, call);
   if (LLVMIsACallInst(call) && LLVMGetTailCallKind(call) == LLVMTailCallKindMustTail) {
     esc_append_value(&g->musttail_calls, &g->musttail_count, &g->musttail_capacity, call);
   }

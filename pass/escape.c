@@ -84,7 +84,7 @@ static unsigned finish(EscGraph *g, const EscOptions *options) {
       esc_explain_params(g, &summary);
     if (esc_summarizable(g->function)) {
       esc_host_set_summary(g->host, &summary);
-      if (esc_write_back(g, &summary))
+      if (!summary.through_copy && esc_write_back(g, &summary))
         changed |= ESC_ATTRIBUTES_CHANGED;
     }
   }

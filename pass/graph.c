@@ -20,6 +20,7 @@ void esc_graph_free(EscGraph *g) {
   free(g->sites);
   free(g->frees);
   free(g->musttail_calls);
+  free(g->copy_calls);
   free(g->phis);
   free(g->pointer_insts);
   free(g->returns);

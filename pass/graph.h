@@ -141,6 +141,8 @@ typedef struct EscGraph {
   uint32_t free_count, free_capacity;
   LLVMValueRef *musttail_calls;
   uint32_t musttail_count, musttail_capacity;
+  LLVMValueRef *copy_calls; /* calls of callees whose summary has through_copy */
+  uint32_t copy_call_count, copy_call_capacity;
   LLVMValueRef *phis;
   uint32_t phi_count, phi_capacity;
   LLVMValueRef *returns; /* ret instructions returning pointers */

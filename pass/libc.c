@@ -199,12 +199,14 @@ static uint16_t flags_anywhere(const EscParamSummary *p) {
 
 /* What a callback does with the pointers it is handed, for pointers into
  * `data`: the comparator's summary for both parameters when it is a
- * function of this module the host has summarized, else everything. Its
+ * function of this module the host has summarized, else everything; also
+ * when the summary holds only for a private copy, which the library, calling
+ * the function it is given, does not call. Its
  * words count from an element, not from `data`: they are anywhere there. */
 static uint16_t callback_flags(EscHost *host, LLVMValueRef callback) {
   LLVMValueRef fn = LLVMIsAFunction(callback);
   const EscSummary *s = fn ? esc_host_summary(host, fn) : NULL;
-  if (!s || s->param_count < 2)
+  if (!s || s->param_count < 2 || s->through_copy)
     return KEEP;
   return (flags_anywhere(&s->params[0]) | flags_anywhere(&s->params[1])) & ~ESC_PARAM_RETURNED;
 }

@@ -9,7 +9,8 @@
 //   - the host (struct EscHost, include/escape/host.h): answers from LLVM's
 //     analyses (TargetLibraryInfo, CycleInfo, the call graph's SCCs, the
 //     DataLayout, the target triple, debug records), invoke-to-call and
-//     block splitting (the C API cannot rewire a phi's incoming block), and
+//     block splitting (the C API cannot rewire a phi's incoming block),
+//     private copies of functions (the C API cannot clone one), and
 //     the emission of the core's messages, worded by the core (pass/words.c):
 //     as remarks, and as Go's -m report on stderr (`escape<m=1>`,
 //     `escape<m=2>`), placed where the user looks for them;
@@ -71,6 +72,7 @@ static const char PassName[] = "escape"; // remarks' pass name, and -passes name
 // The host of one function: created by EscapePass::run, lives while the core
 // runs on that function.
 using SummaryMap = DenseMap<const Function *, EscSummary>;
+using CopyMap = DenseMap<const Function *, Function *>; // private copies, by original
 
 struct EscHost {
   // A source variable holding a value: the value itself, or its address.
@@ -84,6 +86,7 @@ struct EscHost {
   bool Recursive;
   SummaryMap &Summaries; // of the functions analysed so far
   std::vector<const Function *> *SummariesRead = nullptr; // when set, whose summaries it read
+  CopyMap *Copies = nullptr; // the module's private copies, when the core may rewrite
   unsigned Level;        // Go's -m level: what to print on stderr
   std::unique_ptr<CycleInfo> Cycles;              // computed on first query
   std::unique_ptr<OptimizationRemarkEmitter> ORE; // created on first report
@@ -158,6 +161,7 @@ struct EscapePass : PassInfoMixin<EscapePass> {
     // Bottom-up over the call graph: a function's callees are summarized
     // before it is analysed.
     SummaryMap Summaries;
+    CopyMap Copies;
     bool Changed = false;
     // Callbacks (qsort's comparator) are called by no one the call graph
     // shows: summarize them up front, so their callers' callees see them.
@@ -174,6 +178,7 @@ struct EscapePass : PassInfoMixin<EscapePass> {
         if (F->isDeclaration() || F->hasOptNone())
           continue;
         EscHost Host(*F, FAM, Recursive.contains(F), Summaries, Level);
+        Host.Copies = &Copies;
         EscAnalysis *Analysis = Kept.take(F);
         unsigned Change = Analysis ? esc_run_analysis(Analysis, &Options, &Host)
                                    : esc_run_function(wrap(F), &Options, &Host);
@@ -292,6 +297,7 @@ struct EscapePass : PassInfoMixin<EscapePass> {
     constexpr unsigned MaxSummariesPerFunction = 8;
     size_t Budget = MaxSummariesPerFunction * Members.size();
     std::vector<const Function *> Read;
+    DenseMap<const Function *, unsigned> Visits;
     while ((Visited < Members.size() || !Again.empty()) && Budget) {
       Function *F;
       if (Visited < Members.size()) {
@@ -309,6 +315,8 @@ struct EscapePass : PassInfoMixin<EscapePass> {
       EscAnalysis *Analysis;
       esc_summarize_function(wrap(F), &Host, &Analysis);
       Kept.keep(F, Analysis);
+      if (++Visits[F] > 1)
+        esc_widen_summary(&Before, &Summaries[F]);
       for (const Function *Callee : Read) {
         SmallVector<Function *, 4> &R = Readers[Callee];
         if (!is_contained(R, F))
@@ -368,7 +376,8 @@ struct EscapePass : PassInfoMixin<EscapePass> {
   }
 
   static bool sameSummary(const EscSummary &A, const EscSummary &B) {
-    if (A.param_count != B.param_count || A.varargs.flags != B.varargs.flags)
+    if (A.param_count != B.param_count || A.varargs.flags != B.varargs.flags ||
+        A.through_copy != B.through_copy)
       return false;
     for (unsigned I = 0; I < A.param_count; ++I)
       if (A.params[I].flags != B.params[I].flags ||
@@ -955,8 +964,67 @@ extern "C" const EscSummary *esc_host_summary(EscHost *H, LLVMValueRef Fn) {
   return It == H->Summaries.end() ? nullptr : &It->second;
 }
 
+static bool hasAddressTakenBlock(const Function &F) {
+  return any_of(F, [](const BasicBlock &BB) { return BB.hasAddressTaken(); });
+}
+
+// What callers assume of a function that has no summary they may use.
+static EscSummary everythingEscapes(const Function &F) {
+  EscSummary S{};
+  S.param_count = F.arg_size();
+  for (EscParamSummary &P : S.params)
+    P = {ESC_PARAM_ALL_ESCAPES, -1, 0, 0, 0};
+  S.varargs = S.params[0];
+  return S;
+}
+
 extern "C" void esc_host_set_summary(EscHost *H, const EscSummary *Summary) {
-  H->Summaries[&H->F] = *Summary;
+  // A summary that holds only for a copy the host cannot make: replaced,
+  // not dropped, so that a cycle's fixpoint sees it change.
+  bool Copyable = !Summary->through_copy || !hasAddressTakenBlock(H->F);
+  H->Summaries[&H->F] = Copyable ? *Summary : everythingEscapes(H->F);
+}
+
+// A private copy of F: internal, F's body as it is now, with the calls of
+// functions whose summaries hold only through a copy calling their copies
+// (made here too, and their calls in turn: a worklist, as the copies of a
+// call-graph cycle call each other).
+static Function *privateCopy(EscHost *H, Function *F) {
+  CopyMap &Copies = *H->Copies;
+  if (Function *Copy = Copies.lookup(F))
+    return Copy;
+  auto MakeCopy = [&](Function *Original) {
+    ValueToValueMapTy Map;
+    Function *Copy = CloneFunction(Original, Map); // with a subprogram of its own
+    Copy->setName(Original->getName() + ".escape.copy");
+    Copy->setLinkage(GlobalValue::InternalLinkage);
+    Copy->setVisibility(GlobalValue::DefaultVisibility);
+    Copy->setDLLStorageClass(GlobalValue::DefaultStorageClass);
+    Copy->setComdat(nullptr);
+    Copy->setUnnamedAddr(GlobalValue::UnnamedAddr::Global);
+    Copies[Original] = Copy;
+    return Copy;
+  };
+  SmallVector<Function *, 8> Unrewired{MakeCopy(F)};
+  while (!Unrewired.empty()) {
+    Function *Copy = Unrewired.pop_back_val();
+    for (Instruction &I : instructions(*Copy)) {
+      auto *CB = dyn_cast<CallBase>(&I);
+      Function *Callee = CB ? CB->getCalledFunction() : nullptr;
+      auto It = Callee ? H->Summaries.find(Callee) : H->Summaries.end();
+      if (It == H->Summaries.end() || !It->second.through_copy)
+        continue;
+      Function *CalleeCopy = Copies.lookup(Callee);
+      if (!CalleeCopy)
+        Unrewired.push_back(CalleeCopy = MakeCopy(Callee));
+      CB->setCalledOperand(CalleeCopy);
+    }
+  }
+  return Copies.lookup(F);
+}
+
+extern "C" LLVMValueRef esc_host_private_copy(EscHost *H, LLVMValueRef Fn) {
+  return wrap(privateCopy(H, cast<Function>(unwrap(Fn))));
 }
 
 extern "C" bool esc_host_in_cycle(EscHost *H, LLVMBasicBlockRef Block) {
@@ -998,6 +1066,13 @@ static void makeVersion(EscHost *H, Function *V, const char *Suffix) {
   V->setComdat(nullptr);
   V->setUnnamedAddr(GlobalValue::UnnamedAddr::Global);
   H->Versions.push_back(V);
+  // Each version is the body the summary was read from, or that body
+  // rewritten: a private copy of the function copies its versions as well.
+  auto It = H->Summaries.find(&H->F);
+  if (It != H->Summaries.end()) {
+    EscSummary Summary = It->second;
+    H->Summaries[V] = Summary;
+  }
 }
 
 // The CFG changed: recompute cycles (and the remarks' block frequencies) on

@@ -1,4 +1,5 @@
-/* rewrite: slots, lifetimes, frees, tail markers (see rewrite.h). */
+/* rewrite: slots, lifetimes, frees, the calls that may reach a promoted
+ * object (see rewrite.h). */
 #include "rewrite.h"
 
 #include "attrs.h"
@@ -24,7 +25,7 @@ typedef struct Rewriter {
 
 static bool promoted(const EscSite *site) { return site->verdict == ESC_PROMOTED; }
 
-/* ---- tail markers ---------------------------------------------------- */
+/* ---- calls that may reach a promoted object -------------------------- */
 
 enum { REACH_UNKNOWN, REACH_VISITING, REACH_YES, REACH_NO };
 
@@ -66,15 +67,30 @@ static bool call_reaches_promoted(EscGraph *g, uint8_t *memo, LLVMValueRef call)
   return false;
 }
 
-static void drop_tail_markers(EscGraph *g) {
-  uint8_t *memo = esc_calloc(g->node_count, 1);
+static void drop_tail_markers(EscGraph *g, uint8_t *memo) {
   for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(g->function); bb;
        bb = LLVMGetNextBasicBlock(bb))
     for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i))
       if (LLVMIsACallInst(i) && LLVMGetTailCallKind(i) == LLVMTailCallKindTail &&
           call_reaches_promoted(g, memo, i))
         LLVMSetTailCallKind(i, LLVMTailCallKindNone);
-  free(memo);
+}
+
+/* ---- private copies -------------------------------------------------- */
+
+/* Rule "a body of the same source may win" (summarize.c): a call whose
+ * callee's summary holds only for its private copy, and that may reach a
+ * promoted object through its arguments or its result, calls that copy. */
+static void call_private_copies(EscGraph *g, uint8_t *memo) {
+  for (uint32_t c = 0; c < g->copy_call_count; c++) {
+    LLVMValueRef call = g->copy_calls[c];
+    uint32_t result = esc_map_get(&g->values, call);
+    if (!call_reaches_promoted(g, memo, call) &&
+        (result == ESC_NONE || !reaches_promoted(g, memo, result)))
+      continue;
+    LLVMValueRef copy = esc_host_private_copy(g->host, LLVMGetCalledValue(call));
+    LLVMSetOperand(call, (unsigned)LLVMGetNumOperands(call) - 1, copy); /* the callee */
+  }
 }
 
 /* ---- slots ----------------------------------------------------------- */
@@ -490,7 +506,10 @@ bool esc_rewrite(EscGraph *g, const EscOptions *options) {
   /* With the room check the body as it is now becomes the heap version, and
    * the one rewritten below the stack version (room.h). */
   LLVMValueRef heap = options->room_check ? esc_host_clone_function(g->host, ".escape.heap") : NULL;
-  drop_tail_markers(g);
+  uint8_t *memo = esc_calloc(g->node_count, 1);
+  drop_tail_markers(g, memo);
+  call_private_copies(g, memo);
+  free(memo);
   LLVMModuleRef module = LLVMGetGlobalParent(g->function);
   Rewriter r = {g, LLVMCreateBuilderInContext(LLVMGetModuleContext(module)), module,
                 LLVMGetModuleContext(module), NULL, NULL, NULL};

@@ -9,7 +9,8 @@
  * disappear (with llvm.lifetime.end when they free exactly one); frees that
  * may also see a heap object get `p == slot ? NULL : p`.
  * Calls that may reach a promoted object lose `tail`, which promises the
- * callee does not touch the caller's allocas (LLVM issue #58744). */
+ * callee does not touch the caller's allocas (LLVM issue #58744), and call
+ * the callee's private copy where its summary holds only for that copy. */
 #ifndef ESCAPE_REWRITE_H
 #define ESCAPE_REWRITE_H
 

@@ -57,18 +57,71 @@ static Chain chain_of(EscGraph *g, uint32_t node) {
  * summaries-interposition.ll). With -fsemantic-interposition (the module
  * flag), an external definition that is not dso_local may be replaced at run
  * time by another shared object's; the C API cannot ask dso_local, so every
- * external one counts as replaceable there. */
-static bool may_be_replaced(LLVMValueRef fn) {
+ * external one counts as replaceable there. A weak or linkonce definition
+ * may lose to another of different source. */
+static bool interposable(LLVMValueRef fn) {
   switch (LLVMGetLinkage(fn)) {
   case LLVMExternalLinkage:
     return LLVMGetModuleFlag(LLVMGetGlobalParent(fn), "SemanticInterposition",
                              strlen("SemanticInterposition")) != NULL;
   case LLVMInternalLinkage:
   case LLVMPrivateLinkage:
+  case LLVMLinkOnceODRLinkage:
+  case LLVMWeakODRLinkage:
+  case LLVMAvailableExternallyLinkage:
     return false;
-  default: /* weak, linkonce, available_externally, ...: another body may win */
+  default:
     return true;
   }
+}
+
+/* Rule "a body of the same source may win" (private-copies.ll,
+ * clang/private-copies.test): the linker keeps one of the program's
+ * linkonce_odr and weak_odr bodies, and an available_externally body stands
+ * for one elsewhere. Each says what the source says, but each was compiled
+ * and refined on its own (LLVM infers no attributes from them for that
+ * reason): one may keep a pointer where this one, refined, proves it does
+ * not. Callers rely on this body only by calling a private copy of it, as
+ * inlining it would. */
+static bool other_bodies_may_win(LLVMValueRef fn) {
+  switch (LLVMGetLinkage(fn)) {
+  case LLVMLinkOnceODRLinkage:
+  case LLVMWeakODRLinkage:
+  case LLVMAvailableExternallyLinkage:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/* True when a call whose summary holds only for a private copy may touch a
+ * parameter's objects (a class on the call's pointee chains is on a
+ * parameter's): what the summary says of the parameters then rests on it. */
+static bool params_rest_on_copies(EscGraph *g, const int32_t *owner, const Chain *chains,
+                                  unsigned count) {
+  if (!g->copy_call_count)
+    return false;
+  uint8_t *of_param = esc_calloc(g->node_count, 1);
+  for (uint32_t n = 0; n < g->node_count; n++)
+    of_param[n] = owner[n] != OWNER_NONE;
+  for (unsigned i = 0; i < count; i++)
+    if (chains[i].length)
+      of_param[chains[i].classes[0]] = 1;
+  bool rests = false;
+  for (uint32_t c = 0; c < g->copy_call_count && !rests; c++) {
+    LLVMValueRef call = g->copy_calls[c];
+    unsigned args = LLVMGetNumArgOperands(call);
+    for (unsigned i = 0; i <= args && !rests; i++) { /* its arguments, then its result */
+      LLVMValueRef value = i < args ? LLVMGetOperand(call, i) : call;
+      uint32_t node = esc_map_get(&g->values, value);
+      Chain chain = node == ESC_NONE ? no_chain : chain_of(g, node);
+      for (unsigned d = 0; d < chain.length && !rests; d++)
+        rests = of_param[chain.classes[d]];
+      rests |= chain.cut;
+    }
+  }
+  free(of_param);
+  return rests;
 }
 
 /* What the function does with each class, by class representative. */
@@ -190,7 +243,7 @@ static void own(int32_t *owner, unsigned i) {
 }
 
 bool esc_summarizable(LLVMValueRef fn) {
-  return !may_be_replaced(fn) && LLVMCountParams(fn) <= ESC_MAX_SUMMARY_PARAMS;
+  return !interposable(fn) && LLVMCountParams(fn) <= ESC_MAX_SUMMARY_PARAMS;
 }
 
 bool esc_summarize(EscGraph *g, EscSummary *out) {
@@ -222,9 +275,29 @@ bool esc_summarize(EscGraph *g, EscSummary *out) {
                                ? param_flags(g, chains, count, i, &facts, &out->params[i])
                                : out->varargs.flags; /* aggregates of pointers */
   }
+  out->through_copy = other_bodies_may_win(g->function) ||
+                      params_rest_on_copies(g, owner, chains, count);
   free(owner);
   free(facts.uses);
   return true;
+}
+
+static void widen_words(const EscParamSummary *before, EscParamSummary *after) {
+  if (after->read_words != before->read_words) {
+    after->flags |= ESC_PARAM_READS_DATA;
+    after->read_words = 0;
+  }
+  if (after->written_words != before->written_words) {
+    after->flags |= ESC_PARAM_WRITES_DATA;
+    after->written_words = 0;
+  }
+}
+
+void esc_widen_summary(const EscSummary *before, EscSummary *after) {
+  if (before->param_count != after->param_count)
+    return;
+  for (unsigned i = 0; i < after->param_count; i++)
+    widen_words(&before->params[i], &after->params[i]);
 }
 
 /* The invariant of write-back. Every pass and every caller in the program

@@ -7,8 +7,10 @@
 #include "escape/summary.h"
 #include "graph.h"
 
-/* False when callers may not rely on `fn`'s definition (it can be replaced
- * at link time) or it has too many parameters. */
+/* False when callers may not rely on `fn`'s definition (a body of other
+ * source may replace it at link or run time) or it has too many parameters.
+ * A summary of a definition that another body of the same source may
+ * replace has `through_copy`. */
 bool esc_summarizable(LLVMValueRef fn);
 
 /* Fills `out` for g->function, which says what this definition does even
@@ -18,8 +20,9 @@ bool esc_summarizable(LLVMValueRef fn);
 bool esc_summarize(EscGraph *g, EscSummary *out);
 
 /* Adds nocapture (LLVM < 21) or captures(address) (LLVM 21+) to parameters
- * the summary proves are neither kept, returned nor freed. Returns true when
- * an attribute was added. */
+ * the summary proves are neither kept, returned nor freed; for a summary
+ * without `through_copy` only (every caller trusts an attribute, not only
+ * those that call the copy). Returns true when an attribute was added. */
 bool esc_write_back(EscGraph *g, const EscSummary *summary);
 
 /* The summary of a call to a C library or POSIX function `fn`, when the

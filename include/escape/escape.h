@@ -12,6 +12,8 @@
 #ifndef ESCAPE_ESCAPE_H
 #define ESCAPE_ESCAPE_H
 
+#include "escape/summary.h"
+
 #include <llvm-c/Types.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -75,9 +77,16 @@ unsigned esc_run_analysis(EscAnalysis *analysis, const EscOptions *options, EscH
 
 void esc_free_analysis(EscAnalysis *analysis);
 
+/* Rule "words that keep moving" (summaries-data-words.ll): for the fixpoint of
+ * functions that call each other. Where `after`, a function's summary on a
+ * later visit, names other data words than `before` did, it says "anywhere"
+ * instead: words counted from a pointer that moves with every call (walk(p +
+ * 1)) would grow one visit at a time, past any budget. */
+void esc_widen_summary(const EscSummary *before, EscSummary *after);
+
 /* True when esc_summarize_function gives `fn` a summary: a definition that
- * cannot be replaced at link time, analysed by the pass, with few enough
- * parameters. */
+ * no body of other source can replace at link time, analysed by the pass,
+ * with few enough parameters. */
 bool esc_can_summarize(LLVMValueRef fn);
 
 /* True for a C library function that calls user code back on the caller's

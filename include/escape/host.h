@@ -225,8 +225,18 @@ void esc_host_report_line(EscHost *host, LLVMValueRef site, const EscMessage *li
  * current one (callees come first), or NULL. */
 const EscSummary *esc_host_summary(EscHost *host, LLVMValueRef fn);
 
-/* Keeps the summary of the current function for its callers. */
+/* Keeps the summary of the current function for its callers. A summary
+ * with `through_copy` is kept only when the function can be copied (no block
+ * whose address is taken); else callers see no summary. */
 void esc_host_set_summary(EscHost *host, const EscSummary *summary);
+
+/* The module's private copy of `fn`, a function whose summary has
+ * `through_copy`, made on first request: an internal function with `fn`'s
+ * body as it is now, in which every direct call of a function whose summary
+ * has `through_copy` calls that function's private copy in turn. A call of
+ * the copy runs the body the summary was read from, whichever body of `fn`
+ * the program links. */
+LLVMValueRef esc_host_private_copy(EscHost *host, LLVMValueRef fn);
 
 #ifdef __cplusplus
 }

@@ -84,6 +84,14 @@ typedef struct EscSummary {
   unsigned param_count; /* parameters beyond ESC_MAX_SUMMARY_PARAMS: no summary */
   EscParamSummary params[ESC_MAX_SUMMARY_PARAMS];
   EscParamSummary varargs; /* what happens to each variadic argument */
+  /* A caller may rely on this summary only where it calls the function's
+   * private copy (esc_host_private_copy, host.h): the body analysed here may
+   * not be the one the program runs (linkonce_odr, weak_odr and
+   * available_externally definitions: another translation unit's body of the
+   * same source, compiled and refined differently, may be linked in its
+   * place), or what it does with its parameters rests on a callee's summary
+   * of that kind. */
+  bool through_copy;
 } EscSummary;
 
 #ifdef __cplusplus

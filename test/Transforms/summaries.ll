@@ -3,8 +3,10 @@
 ; callee's body does with each pointer parameter (escapes, returned, frees,
 ; content escapes, content written), computed bottom-up over the call graph,
 ; not by the attributes of its parameters (the helpers below have none).
-; Definitions another body may replace at link time (weak, linkonce_odr,
-; available_externally) fall back to attributes. Every allocation has its
+; Definitions another body may replace at link time fall back to attributes
+; (weak); those of which another body of the same source may be linked
+; (linkonce_odr, available_externally) are relied on through a private copy
+; (private-copies.ll). Every allocation has its
 ; own size, so each remark names its site.
 ; (summaries-writeback-19.ll and -22.ll check the attributes written back.)
 ;
@@ -335,7 +337,7 @@ entry:
   ret void
 }
 
-; ---- (g) definitions that may be replaced: attributes only ---------------
+; ---- (g) definitions that may be replaced: attributes or a private copy ---
 
 define weak i32 @weak_reads(ptr %p) {
 entry:
@@ -370,16 +372,19 @@ entry:
 define i32 @replaceable_helpers() {
 ; CHECK-LABEL: define i32 @replaceable_helpers(
 ; CHECK-NEXT:  entry:
+; CHECK-DAG:     %q = alloca [76 x i8], align 16
+; CHECK-DAG:     %s = alloca [80 x i8], align 16
 ; CHECK-DAG:     %t = alloca [84 x i8], align 16
 ; CHECK-DAG:     %u = alloca [88 x i8], align 16
 ; CHECK:         %p = call ptr @malloc(i64 72)
-; CHECK:         %q = call ptr @malloc(i64 76)
-; CHECK:         %s = call ptr @malloc(i64 80)
+; CHECK:         call i32 @weak_reads(ptr %p)
+; CHECK:         call i32 @linkonce_reads.escape.copy(ptr
+; CHECK:         call i32 @available_externally_reads.escape.copy(ptr
 ; CHECK-NOT:     @malloc
 ; CHECK:         ret i32
 ; REMARK-DAG: remark: {{.*}}malloc(72) escapes to heap: passed to weak_reads{{$}}
-; REMARK-DAG: remark: {{.*}}malloc(76) escapes to heap: passed to linkonce_reads{{$}}
-; REMARK-DAG: remark: {{.*}}malloc(80) escapes to heap: passed to available_externally_reads{{$}}
+; REMARK-DAG: remark: {{.*}}moved to stack: malloc(76){{$}}
+; REMARK-DAG: remark: {{.*}}moved to stack: malloc(80){{$}}
 ; REMARK-DAG: remark: {{.*}}moved to stack: malloc(84){{$}}
 ; REMARK-DAG: remark: {{.*}}moved to stack: malloc(88){{$}}
 entry:
