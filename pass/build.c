@@ -35,19 +35,34 @@ static void escape_operands(EscGraph *g, LLVMValueRef inst, EscReason reason,
   make_external(g, inst);
 }
 
-enum { MAX_INTEGER_VALUES = 64, MAX_DIFFERENCE_EDGES = 8 };
+enum { MAX_INTEGER_VALUES = 64, MAX_DIFFERENCE_EDGES = 8, MAX_NULL_OFFSETS = 8 };
 
-/* What one side of a difference is on one way into a block. */
-typedef enum { TERM_UNKNOWN, TERM_CONSTANT, TERM_ADDRESS } TermKind;
+/* What one side of a difference is on one way into a block: the address of
+ * an object, or a number that is no object's address. */
+typedef enum { TERM_UNKNOWN, TERM_NO_ADDRESS, TERM_ADDRESS } TermKind;
 
 static bool is_no_value(LLVMValueRef v) {
   return LLVMIsUndef(v) || LLVMIsPoison(v) || LLVMIsAConstantPointerNull(v);
 }
 
-/* The address of a pointer: none for null (and undef, poison). */
+/* Null, or an offset from it (`getelementptr null, n`: LLVM 22 leaves an
+ * empty vector's end so). */
+static bool is_null_based(LLVMValueRef v) {
+  /* A bounded walk: unreachable code may hold `%p = getelementptr i8, ptr %p, i64 1`. */
+  for (unsigned steps = 0; steps < MAX_NULL_OFFSETS; steps++) {
+    bool offset = LLVMIsAGetElementPtrInst(v) ||
+                  (LLVMIsAConstantExpr(v) && LLVMGetConstOpcode(v) == LLVMGetElementPtr);
+    if (!offset)
+      return is_no_value(v);
+    v = LLVMGetOperand(v, 0);
+  }
+  return false;
+}
+
+/* The address of a pointer: none for null and offsets from it. */
 static TermKind address_term(LLVMValueRef v, LLVMValueRef *pointer) {
-  if (is_no_value(v))
-    return TERM_CONSTANT;
+  if (is_null_based(v))
+    return TERM_NO_ADDRESS;
   *pointer = v;
   return TERM_ADDRESS;
 }
@@ -55,7 +70,7 @@ static TermKind address_term(LLVMValueRef v, LLVMValueRef *pointer) {
 /* An integer: a constant, or the address of `*pointer` (a ptrtoint). */
 static TermKind integer_term(LLVMValueRef v, LLVMValueRef *pointer) {
   if (LLVMIsAConstantInt(v) || is_no_value(v))
-    return TERM_CONSTANT;
+    return TERM_NO_ADDRESS;
   if (!LLVMIsAPtrToIntInst(v) && !(LLVMIsAConstantExpr(v) && LLVMGetConstOpcode(v) == LLVMPtrToInt))
     return TERM_UNKNOWN;
   return address_term(LLVMGetOperand(v, 0), pointer);
@@ -98,8 +113,10 @@ static LLVMBasicBlockRef phi_block_of(LLVMValueRef side) {
  * 2 * MAX_DIFFERENCE_EDGES); 0 when it is not a difference of addresses.
  * Either a - b of two ptrtoints, or, with a side that is a phi (of ptrtoints
  * or constants) or a ptrtoint of a phi, the same on every way into the phis'
- * block: on each, two addresses, or two constants (GVN leaves `end - begin`
- * of a vector as `ptrtoint (phi [null, end]) - phi [0, ptrtoint begin]`). */
+ * block: on each, two addresses, or two numbers that are no object's address
+ * (GVN leaves `end - begin` of a vector as `ptrtoint (phi [null, end]) -
+ * phi [0, ptrtoint begin]`). Two pointer phis are judged so too: null - p is
+ * p's address, though both phis are of p's class. */
 static unsigned difference_pointers(LLVMValueRef sub, LLVMValueRef *out) {
   if (LLVMGetInstructionOpcode(sub) != LLVMSub ||
       LLVMGetTypeKind(LLVMTypeOf(sub)) != LLVMIntegerTypeKind)

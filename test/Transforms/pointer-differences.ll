@@ -22,7 +22,7 @@ declare ptr @malloc(i64)
 declare void @free(ptr)
 declare void @show(i64)
 
-; COUNT: {{^}}14{{$}}
+; COUNT: {{^}}17{{$}}
 
 ; CHECK-LABEL: define void @size_passed(
 ; CHECK-NEXT:  entry:
@@ -239,6 +239,81 @@ join:
   %begin = phi i64 [ 0, %fill ], [ %b, %entry ]
   %e = ptrtoint ptr %last to i64
   %d = sub i64 %e, %begin
+  call void @show(i64 %d)
+  call void @free(ptr %p)
+  ret void
+}
+
+; Two pointer phis of the object's class, ptrtoint of each: on the way from
+; entry the difference is end - null, the address itself. (Judged as two
+; pointers of one class, it would pass for a distance.)
+; CHECK-LABEL: define void @pointer_phis_null_against_address(
+; CHECK:         %p = call ptr @malloc(i64 46)
+; REMARK-DAG: remark: <unknown>:0:0: malloc(46) escapes to heap: converted to an integer (passed to a call){{$}}
+define void @pointer_phis_null_against_address(i1 %c) {
+entry:
+  %p = call ptr @malloc(i64 46)
+  %end = getelementptr i8, ptr %p, i64 40
+  br i1 %c, label %join, label %other
+other:
+  br label %join
+join:
+  %last = phi ptr [ %end, %entry ], [ %end, %other ]
+  %first = phi ptr [ null, %entry ], [ %p, %other ]
+  %e = ptrtoint ptr %last to i64
+  %b = ptrtoint ptr %first to i64
+  %d = sub i64 %e, %b
+  call void @show(i64 %d)
+  call void @free(ptr %p)
+  ret void
+}
+
+; LLVM 22's empty vector: its end is `getelementptr null, n` where its
+; begin is null; n - 0 is no address.
+; CHECK-LABEL: define void @null_based_end(
+; CHECK-NOT:     @malloc
+; CHECK:         ret void
+; REMARK-DAG: remark: <unknown>:0:0: moved to stack: malloc(47){{$}}
+define void @null_based_end(i1 %empty, i64 %n) {
+entry:
+  br i1 %empty, label %none, label %fill
+none:
+  %nothing = getelementptr inbounds i8, ptr null, i64 %n
+  br label %join
+fill:
+  %p = call ptr @malloc(i64 47)
+  %end = getelementptr i8, ptr %p, i64 40
+  br label %join
+join:
+  %last = phi ptr [ %nothing, %none ], [ %end, %fill ]
+  %first = phi ptr [ null, %none ], [ %p, %fill ]
+  %e = ptrtoint ptr %last to i64
+  %b = ptrtoint ptr %first to i64
+  %size = sub i64 %e, %b
+  call void @show(i64 %size)
+  call void @free(ptr %first)
+  ret void
+}
+
+; An offset from null against an object's address is that address, moved.
+; CHECK-LABEL: define void @null_based_against_address(
+; CHECK:         %p = call ptr @malloc(i64 48)
+; REMARK-DAG: remark: <unknown>:0:0: malloc(48) escapes to heap: converted to an integer (passed to a call){{$}}
+define void @null_based_against_address(i1 %c, i64 %n) {
+entry:
+  %p = call ptr @malloc(i64 48)
+  br i1 %c, label %none, label %other
+none:
+  %nothing = getelementptr inbounds i8, ptr null, i64 %n
+  br label %join
+other:
+  br label %join
+join:
+  %last = phi ptr [ %nothing, %none ], [ %p, %other ]
+  %first = phi ptr [ %p, %none ], [ %p, %other ]
+  %e = ptrtoint ptr %last to i64
+  %b = ptrtoint ptr %first to i64
+  %d = sub i64 %e, %b
   call void @show(i64 %d)
   call void @free(ptr %p)
   ret void
