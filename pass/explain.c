@@ -84,6 +84,42 @@ static void report_inlined(EscGraph *g, LLVMValueRef call) {
   }
 }
 
+enum { COPY_CHAIN_STEPS = 64 };
+
+/* Does a pointer of class `node`, or what it points to, lie in class `rep`?
+ * (Followed for at most COPY_CHAIN_STEPS dereferences: the line it decides
+ * explains, the rewrite decides for itself.) */
+static bool chain_meets(EscGraph *g, uint32_t node, uint32_t rep) {
+  uint32_t k = node == ESC_NONE ? ESC_NONE : esc_find(g, node);
+  for (unsigned step = 0; k != ESC_NONE && step < COPY_CHAIN_STEPS; step++) {
+    if (k == rep)
+      return true;
+    k = esc_pointee_if_any(g, k);
+  }
+  return false;
+}
+
+/* The -m=2 lines of the calls a promoted site rests on through a private
+ * copy of the callee: those whose arguments or result may reach its class,
+ * as rewrite.c decides. */
+static void report_private_copies(EscGraph *g, const EscSite *site) {
+  uint32_t rep = esc_find(g, site->node);
+  for (uint32_t c = 0; c < g->copy_call_count; c++) {
+    LLVMValueRef call = g->copy_calls[c];
+    unsigned args = LLVMGetNumArgOperands(call);
+    bool meets = false;
+    for (unsigned i = 0; i <= args && !meets; i++) /* its arguments, then its result */
+      meets = chain_meets(g, esc_map_get(&g->values, i < args ? LLVMGetOperand(call, i) : call), rep);
+    if (!meets)
+      continue;
+    size_t len;
+    EscWords line;
+    esc_say_private_copy(&line, LLVMGetValueName2(LLVMGetCalledValue(call), &len),
+                         esc_source_place(call));
+    esc_host_report_line(g->host, site->call, &line.message);
+  }
+}
+
 void esc_explain(EscGraph *g) {
   EscFlow *flow = esc_host_paths_wanted(g->host) ? esc_flow_new(g) : NULL;
   for (uint32_t s = 0; s < g->site_count; s++) {
@@ -95,6 +131,8 @@ void esc_explain(EscGraph *g) {
       report_inlined(g, site->call);
     if (flow && site->verdict != ESC_PROMOTED)
       esc_explain_path(g, flow, site, allocation.buf);
+    if (flow && site->verdict == ESC_PROMOTED)
+      report_private_copies(g, site);
   }
   esc_flow_free(flow);
 }

@@ -287,6 +287,14 @@ void esc_say_inlined(EscWords *w, const char *function, LLVMMetadataRef place) {
   at(w, place);
 }
 
+void esc_say_private_copy(EscWords *w, const char *function, LLVMMetadataRef place) {
+  start(w, "EscapePrivateCopy", ESC_REMARK_ANALYSIS);
+  say(w, "  calls a private copy of ");
+  part(w, "Callee", function, NULL);
+  if (place)
+    at(w, place);
+}
+
 LLVMMetadataRef esc_source_place(LLVMValueRef inst) {
   LLVMMetadataRef place = inst ? LLVMInstructionGetDebugLoc(inst) : NULL;
   return place && LLVMDILocationGetLine(place) ? place : NULL;

@@ -132,6 +132,10 @@ void esc_say_path_line(EscWords *w, const char *line, LLVMMetadataRef at);
 /* "  inlined: FUNCTION at PLACE": a place of the site's inline chain. */
 void esc_say_inlined(EscWords *w, const char *function, LLVMMetadataRef at);
 
+/* "  calls a private copy of FUNCTION at PLACE": a call the promotion rests
+ * on, which calls the body its summary was read from (rewrite.h). */
+void esc_say_private_copy(EscWords *w, const char *function, LLVMMetadataRef at);
+
 /* The place of `inst` in the source, for the messages above: NULL when it
  * has none, or is on line 0 (code the compiler made). */
 LLVMMetadataRef esc_source_place(LLVMValueRef inst);

@@ -10,6 +10,7 @@
 ;
 ; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check>' -verify-each -S %s | FileCheck %s
 ; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check>' -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | FileCheck %s --check-prefix=REMARK
+; RUN: opt -load-pass-plugin %plugin -passes='escape<no-room-check;m=2>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=PATHS
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
@@ -107,6 +108,15 @@ define i32 @callers() {
 ; REMARK-DAG: remark: {{.*}}moved to stack: malloc(24){{$}}
 ; REMARK-DAG: remark: {{.*}}moved to stack: malloc(28){{$}}
 ; REMARK-DAG: remark: {{.*}}malloc(32) escapes to heap: passed to linkonce_reads{{$}}
+; PATHS:      callers: moved to stack: malloc(16)
+; PATHS-NEXT: callers:   calls a private copy of reads
+; PATHS-NEXT: callers: moved to stack: malloc(20)
+; PATHS-NEXT: callers:   calls a private copy of weak_odr_reads
+; PATHS-NEXT: callers: moved to stack: malloc(24)
+; PATHS-NEXT: callers:   calls a private copy of walk
+; PATHS-NEXT: callers: moved to stack: malloc(28)
+; PATHS-NEXT: callers:   calls a private copy of forward
+; PATHS-NEXT: callers: malloc(32) escapes to heap
 ; REMARK-DAG: remark: {{.*}}malloc(36) escapes to heap: passed to keeps{{$}}
 ; REMARK-DAG: remark: {{.*}}malloc(40) escapes to heap: passed to computed_goto{{$}}
   %a = call ptr @malloc(i64 16)
