@@ -964,6 +964,15 @@ extern "C" const EscSummary *esc_host_summary(EscHost *H, LLVMValueRef Fn) {
   return It == H->Summaries.end() ? nullptr : &It->second;
 }
 
+// F, a new function of the pass's, seen from this module only.
+static void makeInternal(Function *F) {
+  F->setLinkage(GlobalValue::InternalLinkage);
+  F->setVisibility(GlobalValue::DefaultVisibility);
+  F->setDLLStorageClass(GlobalValue::DefaultStorageClass);
+  F->setComdat(nullptr);
+  F->setUnnamedAddr(GlobalValue::UnnamedAddr::Global);
+}
+
 static bool hasAddressTakenBlock(const Function &F) {
   return any_of(F, [](const BasicBlock &BB) { return BB.hasAddressTaken(); });
 }
@@ -997,11 +1006,7 @@ static Function *privateCopy(EscHost *H, Function *F) {
     ValueToValueMapTy Map;
     Function *Copy = CloneFunction(Original, Map); // with a subprogram of its own
     Copy->setName(Original->getName() + ".escape.copy");
-    Copy->setLinkage(GlobalValue::InternalLinkage);
-    Copy->setVisibility(GlobalValue::DefaultVisibility);
-    Copy->setDLLStorageClass(GlobalValue::DefaultStorageClass);
-    Copy->setComdat(nullptr);
-    Copy->setUnnamedAddr(GlobalValue::UnnamedAddr::Global);
+    makeInternal(Copy);
     Copies[Original] = Copy;
     return Copy;
   };
@@ -1060,11 +1065,7 @@ extern "C" bool esc_host_carries_around(EscHost *H, LLVMBasicBlockRef PhiBlock,
 // A new internal function in the same module, named after the host's.
 static void makeVersion(EscHost *H, Function *V, const char *Suffix) {
   V->setName(H->F.getName() + Suffix);
-  V->setLinkage(GlobalValue::InternalLinkage);
-  V->setVisibility(GlobalValue::DefaultVisibility);
-  V->setDLLStorageClass(GlobalValue::DefaultStorageClass);
-  V->setComdat(nullptr);
-  V->setUnnamedAddr(GlobalValue::UnnamedAddr::Global);
+  makeInternal(V);
   H->Versions.push_back(V);
   // Each version is the body the summary was read from, or that body
   // rewritten: a private copy of the function copies its versions as well.
