@@ -973,6 +973,7 @@ static void makeInternal(Function *F) {
   F->setUnnamedAddr(GlobalValue::UnnamedAddr::Global);
 }
 
+// Its blocks' addresses would name the original's blocks in a copy.
 static bool hasAddressTakenBlock(const Function &F) {
   return any_of(F, [](const BasicBlock &BB) { return BB.hasAddressTaken(); });
 }
@@ -1071,7 +1072,7 @@ static void makeVersion(EscHost *H, Function *V, const char *Suffix) {
   // rewritten: a private copy of the function copies its versions as well.
   auto It = H->Summaries.find(&H->F);
   if (It != H->Summaries.end()) {
-    EscSummary Summary = It->second;
+    EscSummary Summary = It->second; // inserting V may move the map's entries
     H->Summaries[V] = Summary;
   }
 }
@@ -1114,7 +1115,7 @@ extern "C" bool esc_host_can_version(EscHost *H) {
   for (const Argument &A : F.args())
     if (A.hasInAllocaAttr() || A.hasPreallocatedAttr())
       return false;
-  return none_of(F, [](const BasicBlock &BB) { return BB.hasAddressTaken(); });
+  return !hasAddressTakenBlock(F);
 }
 
 extern "C" LLVMBasicBlockRef esc_host_split_block(EscHost *H, LLVMValueRef Inst,
